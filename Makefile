@@ -1,0 +1,38 @@
+# The README's two commands: `make demo` and `make test`. Both set up a venv on
+# a fresh machine (Python 3.11 + the package registries) before they run.
+PYTHON ?= python3.11
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed
+DB     ?= demo.db
+
+.PHONY: demo test lint bench train-ner clean install
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	rm -f $(DB)
+	$(BIN)/telisik --db $(DB) ingest examples/corpus
+	$(BIN)/telisik --db $(DB) stats
+	$(BIN)/telisik --db $(DB) search "Pyongyang"
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests bench training
+	$(BIN)/pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench training
+	$(BIN)/ruff format --check src tests bench training
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_ingest.py
+
+clean:
+	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache .mypy_cache build src/*.egg-info
