@@ -218,9 +218,15 @@ def document_id(text: str) -> str:
     return hashlib.sha256(normalise_for_id(text).encode("utf-8")).hexdigest()[:16]
 
 
+# Letters NFKD does not decompose into ASCII.
+_TRANSLIT = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+                           "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "ı": "i"})
+
+
 def slug(name: str) -> str:
     """ASCII slug used for entity ids: 'Kim Jong-un' -> 'kim-jong-un'."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    folded = unicodedata.normalize("NFKD", name.translate(_TRANSLIT))
+    ascii_name = folded.encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.casefold()).strip("-") or "x"
 
 

@@ -1,0 +1,46 @@
+"""The two jobs everything else wraps: extract (no database) and ingest (into a store).
+
+Both stream: inputs are read one at a time, run through the pipeline and
+handed on, so memory stays flat however large the corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .model import Document
+from .pipeline import Failure, Pipeline
+from .read import read_paths
+from .settings import Settings, load_settings
+from .store import PutResult, Store
+
+
+def extract(
+    paths: Iterable[str | Path],
+    *,
+    settings: Settings | None = None,
+    pipeline: Pipeline | None = None,
+) -> Iterator[Document | Failure]:
+    """Read and process every input; failures are yielded, never raised."""
+    settings = settings or load_settings()
+    pipeline = pipeline or Pipeline(settings)
+    return pipeline.stream(read_paths(paths, settings=settings))
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    store: Store,
+    *,
+    settings: Settings | None = None,
+    pipeline: Pipeline | None = None,
+) -> Iterator[PutResult | Failure]:
+    """Extract every input and write each article in its own transaction."""
+    for item in extract(paths, settings=settings, pipeline=pipeline):
+        if isinstance(item, Failure):
+            yield item
+            continue
+        try:
+            yield store.put(item)
+        except Exception as exc:  # one bad write must not stop the run
+            yield Failure(item.source, f"could not store: {exc}")
