@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import types
 
 import pytest
 
@@ -138,8 +139,10 @@ def test_slug(name: str, expected: str) -> None:
 
 
 def test_public_api_is_exactly_all() -> None:
-    public = {n for n in dir(telisik) if not n.startswith("_")}
-    modules = {"model", "pipeline", "settings", "errors"}
-    assert public - modules - {"annotations", "logging"} <= set(telisik.__all__)
+    public = {
+        n for n in dir(telisik)
+        if not n.startswith("_") and not isinstance(getattr(telisik, n), types.ModuleType)
+    }
+    assert public - {"annotations"} == set(telisik.__all__) - {"__version__"}
     for name in telisik.__all__:
         assert hasattr(telisik, name)

@@ -21,8 +21,11 @@ from .model import (
     TimeExpr,
     Token,
 )
+from .core import extract, ingest
 from .pipeline import Failure, Pipeline, stage
+from .read import read_bytes, read_paths
 from .settings import Settings, load_settings
+from .store import PutResult, Store, open_store
 
 __version__ = "0.1.0"
 
@@ -35,6 +38,7 @@ __all__ = [
     "Failure",
     "Mention",
     "Pipeline",
+    "PutResult",
     "PublishedDate",
     "Quantity",
     "Quote",
@@ -42,11 +46,17 @@ __all__ = [
     "Sentence",
     "Settings",
     "Span",
+    "Store",
     "Story",
     "TimeExpr",
     "Token",
     "__version__",
+    "extract",
+    "ingest",
     "load_settings",
+    "open_store",
+    "read_bytes",
+    "read_paths",
     "stage",
 ]
 

@@ -18,8 +18,8 @@ import click
 
 from . import __version__
 from .errors import TelisikError
-from .ingest import extract as extract_docs
-from .ingest import ingest as ingest_docs
+from .core import extract as extract_docs
+from .core import ingest as ingest_docs
 from .model import Document
 from .pipeline import Failure, Pipeline
 from .settings import Settings, load_settings
@@ -107,6 +107,8 @@ def cli(ctx: click.Context, db: str | None, config: str | None, verbose: int, qu
     """
     level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    if verbose < 2:  # trafilatura logs every discarded page section
+        logging.getLogger("trafilatura").setLevel(logging.ERROR)
     settings = load_settings(config)
     ctx.obj = Context(settings, db or settings.store.path, quiet)
 
@@ -131,7 +133,7 @@ def extract(obj: Context, paths: tuple[str, ...], fmt: str, stages: str | None, 
                          quiet=obj.quiet, label="extracting"):
         if isinstance(item, Failure):
             failed += 1
-            fail(f"{item.source}: {item.message}")
+            fail(item.message)
         elif fmt == "jsonl":
             click.echo(json.dumps(item.to_dict(raw=raw, sentences=False), ensure_ascii=False))
         else:
@@ -159,7 +161,7 @@ def ingest(obj: Context, paths: tuple[str, ...]) -> None:
         for item in progress(results, quiet=obj.quiet, label="ingesting"):
             if isinstance(item, Failure):
                 counts["failed"] += 1
-                fail(f"{item.source}: {item.message}")
+                fail(item.message)
             else:
                 counts[item.status] += 1
     summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "nothing read"

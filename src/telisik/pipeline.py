@@ -57,7 +57,10 @@ def get_stage(name: str) -> StageFn:
 
 @dataclass(frozen=True, slots=True)
 class Failure:
-    """A document a stage could not process; the stream goes on without it."""
+    """An input or document that could not be processed; the stream goes on without it.
+
+    ``message`` is the whole one-line error and starts with the input's name.
+    """
 
     source: str
     message: str
@@ -85,7 +88,7 @@ class Pipeline:
             try:
                 yield self(doc)
             except TelisikError as exc:
-                yield Failure(doc.source, str(exc))
+                yield Failure(doc.source, f"{doc.source}: {exc}")
             except Exception as exc:  # a bug in a stage must not end a long run
                 logger.exception("stage failed on %s", doc.source)
-                yield Failure(doc.source, f"internal error: {type(exc).__name__}: {exc}")
+                yield Failure(doc.source, f"{doc.source}: internal error: {type(exc).__name__}: {exc}")

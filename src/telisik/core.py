@@ -43,4 +43,4 @@ def ingest(
         try:
             yield store.put(item)
         except Exception as exc:  # one bad write must not stop the run
-            yield Failure(item.source, f"could not store: {exc}")
+            yield Failure(item.source, f"{item.source}: could not store: {exc}")

@@ -1,0 +1,5 @@
+"""``python -m telisik`` runs the CLI."""
+
+from .cli import main
+
+main()

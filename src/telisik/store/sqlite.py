@@ -1,0 +1,453 @@
+"""The default store: one SQLite file with WAL, foreign keys and an FTS5 index."""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Self
+
+from ..errors import StoreError
+from ..model import CONTRACT_VERSION, Document, Story
+from .base import PutResult, PutStatus, SearchHit, source_key
+from .migrations import TABLES, check_owner, migrate
+from .rows import (
+    ARTICLE_COLUMNS,
+    ARTICLE_META_COLUMNS,
+    CHILD_COLUMNS,
+    CHILD_ORDER,
+    DocumentRows,
+    Row,
+    from_rows,
+    to_rows,
+)
+
+logger = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 10_000
+PAGE_SIZE = 256  # documents() reads ids in pages of this many
+MIN_PREFIX = 4
+_HEX = re.compile(r"[0-9a-f]+")
+
+_COLUMNS = ARTICLE_COLUMNS + ARTICLE_META_COLUMNS
+_INSERT_ARTICLE = (
+    f"INSERT INTO articles ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
+)
+# An update keeps the row, its num (so children keys and the FTS rowid stay)
+# and the first ingestion time.
+_UPDATE_ARTICLE = (
+    "UPDATE articles SET "
+    + ", ".join(f"{c} = ?" for c in _COLUMNS if c not in ("id", "ingested_at"))
+    + " WHERE num = ?"
+)
+_SELECT_ARTICLE = f"SELECT num, {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE id = ?"
+_INSERT_CHILD = {
+    table: f"INSERT INTO {table} (article_num, {', '.join(cols)}) "
+    f"VALUES ({', '.join('?' * (len(cols) + 1))})"
+    for table, cols in CHILD_COLUMNS.items()
+}
+_SELECT_CHILD = {
+    table: f"SELECT {', '.join(cols)} FROM {table} WHERE article_num = ? "
+    f"ORDER BY {CHILD_ORDER[table]}"
+    for table, cols in CHILD_COLUMNS.items()
+}
+# Mentions first: deleting entities would cascade to them anyway, one by one.
+_DELETE_CHILD = {
+    table: f"DELETE FROM {table} WHERE article_num = ?" for table in reversed(CHILD_COLUMNS)
+}
+_SEARCH = (
+    "SELECT a.id, a.title, a.source, "
+    "snippet(articles_fts, -1, '[', ']', '…', 16), rank "
+    "FROM articles_fts JOIN articles AS a ON a.num = articles_fts.rowid "
+    "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
+)
+
+# Errors that mean this document cannot be stored (bad values), as opposed to
+# the database being unusable (locked, full, read-only, corrupt).
+_DOCUMENT_ERRORS = (
+    sqlite3.IntegrityError,
+    sqlite3.InterfaceError,
+    sqlite3.ProgrammingError,
+    ValueError,
+    TypeError,
+    OverflowError,
+)
+
+
+class _DocumentError(StoreError):
+    """One document could not be written; the store itself is fine."""
+
+
+def _telisik_version() -> str:
+    # Imported late: telisik/__init__ may import the store before it sets __version__.
+    from .. import __version__
+
+    return __version__
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+class SqliteStore:
+    """A :class:`~telisik.store.base.Store` in one SQLite file.
+
+    Open it with :func:`telisik.store.open_store`. The connection is in
+    autocommit mode and every write opens its own ``BEGIN IMMEDIATE``
+    transaction, so a writer never fails half-way through a lock upgrade.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._conn: sqlite3.Connection | None = None
+        self._conn = _connect(self.path)
+        try:
+            check_owner(self._conn, self.path)
+            self.schema_version = migrate(self._conn, self.path, telisik_version=_telisik_version())
+        except BaseException as exc:
+            self._conn.close()
+            self._conn = None
+            if isinstance(exc, sqlite3.Error):
+                raise _open_error(self.path, exc) from exc
+            raise
+
+        self._version = _telisik_version()
+
+    def __repr__(self) -> str:
+        return f"SqliteStore({str(self.path)!r})"
+
+    # --- writing --------------------------------------------------------------
+
+    def put(self, doc: Document) -> PutResult:
+        conn = self._db
+        try:
+            rows = to_rows(doc)
+        except _DOCUMENT_ERRORS as exc:  # a value that is not str/int/float/None
+            raise self._error("write", doc, exc) from exc
+        try:
+            stored = conn.execute(
+                "SELECT content_hash, source FROM articles WHERE id = ?", (doc.id,)
+            ).fetchone()
+        except sqlite3.Error as exc:
+            raise self._error("read", doc, exc) from exc
+        if stored is not None:
+            if stored[0] == rows.content_hash:
+                logger.debug("unchanged %s (%s)", doc.id, doc.source)
+                return PutResult(doc.id, "unchanged", doc.source)
+            if stored[1] != doc.source:
+                logger.info("%s: same text as %s, stored from %s", doc.source, doc.id, stored[1])
+                return PutResult(doc.id, "duplicate", doc.source)
+        with self._transaction("write", doc):
+            status, replaced = self._write(conn, doc, rows)
+        logger.debug("%s %s (%s)", status, doc.id, doc.source)
+        return PutResult(doc.id, status, doc.source, replaced=replaced)
+
+    def put_many(self, docs: Iterable[Document]) -> Iterator[PutResult]:
+        for doc in docs:
+            try:
+                yield self.put(doc)
+            except _DocumentError as exc:
+                logger.warning("%s", exc)
+                yield PutResult(doc.id, "failed", doc.source, error=str(exc))
+
+    def _write(
+        self, conn: sqlite3.Connection, doc: Document, rows: DocumentRows
+    ) -> tuple[PutStatus, str | None]:
+        """The body of :meth:`put`, inside its transaction."""
+        key = source_key(doc)
+        replaced: str | None = None
+        if key is not None:
+            older = conn.execute(
+                "SELECT id FROM articles WHERE source_key = ? AND id != ?", (key, doc.id)
+            ).fetchone()
+            if older is not None:
+                replaced = older[0]
+                conn.execute("DELETE FROM articles WHERE id = ?", (replaced,))
+        found = conn.execute("SELECT num FROM articles WHERE id = ?", (doc.id,)).fetchone()
+        now = _now()
+        meta = (rows.content_hash, CONTRACT_VERSION, self._version)
+        if found is None:
+            num = conn.execute(_INSERT_ARTICLE, (*rows.article, *meta, now, now)).lastrowid
+        else:
+            num = found[0]
+            self._delete_children(conn, num)
+            conn.execute(_UPDATE_ARTICLE, (*rows.article[1:], *meta, now, num))
+        self._write_children(conn, num, rows.children)
+        if replaced is not None:
+            return "replaced", replaced
+        return ("inserted" if found is None else "updated"), None
+
+    def _write_children(
+        self, conn: sqlite3.Connection, num: int | None, children: dict[str, list[Row]]
+    ) -> None:
+        for table, table_rows in children.items():
+            if table_rows:
+                conn.executemany(_INSERT_CHILD[table], [(num, *row) for row in table_rows])
+
+    def _delete_children(self, conn: sqlite3.Connection, num: int) -> None:
+        for sql in _DELETE_CHILD.values():
+            conn.execute(sql, (num,))
+
+    def delete(self, id: str) -> bool:
+        conn = self._db
+        with self._transaction("delete", None):
+            cursor = conn.execute("DELETE FROM articles WHERE id = ?", (id,))
+        return cursor.rowcount > 0
+
+    def put_story(self, story: Story) -> None:
+        conn = self._db
+        members = [(story.id, n, article) for n, article in enumerate(story.articles)]
+        # Members are named by id; a missing one selects NULL and fails NOT NULL.
+        try:
+            with self._transaction("story", None):
+                conn.execute(
+                    "INSERT INTO stories (id, kind, label) VALUES (?, ?, ?) "
+                    "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, label = excluded.label",
+                    (story.id, story.kind, story.label),
+                )
+                conn.execute("DELETE FROM story_members WHERE story_id = ?", (story.id,))
+                conn.executemany(
+                    "INSERT INTO story_members (story_id, seq, article_num) "
+                    "VALUES (?, ?, (SELECT num FROM articles WHERE id = ?))",
+                    members,
+                )
+        except _DocumentError as exc:
+            missing = [a for a in story.articles if self._source(a) is None]
+            why = f"articles not in the store: {', '.join(missing)}" if missing else str(exc)
+            raise StoreError(
+                f"story {story.id} was not stored ({why}); store its articles first"
+            ) from exc
+
+    # --- reading --------------------------------------------------------------
+
+    def get(self, id: str) -> Document | None:
+        conn = self._db
+        try:
+            article = conn.execute(_SELECT_ARTICLE, (id,)).fetchone()
+            if article is None:
+                return None
+            num = article[0]
+            children = {
+                table: conn.execute(sql, (num,)).fetchall() for table, sql in _SELECT_CHILD.items()
+            }
+        except sqlite3.Error as exc:
+            raise StoreError(f"could not read article {id} from {self.path}: {exc}") from exc
+        return from_rows(article[1:], children)
+
+    def _source(self, id: str) -> str | None:
+        """The source of a stored article, or None: a cheap existence check."""
+        row = self._db.execute("SELECT source FROM articles WHERE id = ?", (id,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def find(self, prefix: str) -> list[str]:
+        wanted = prefix.strip().lower()
+        if len(wanted) < MIN_PREFIX or not _HEX.fullmatch(wanted):
+            raise StoreError(
+                f"{prefix!r} is not an article id prefix; give at least {MIN_PREFIX} "
+                "hexadecimal characters of the id (0-9, a-f)"
+            )
+        # GLOB is case-sensitive, so it can use the unique index on id.
+        rows = self._db.execute(
+            "SELECT id FROM articles WHERE id GLOB ? ORDER BY id", (wanted + "*",)
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def documents(self) -> Iterator[Document]:
+        # Pages by rowid rather than one long cursor: no read snapshot is held
+        # across the whole iteration, and the caller may write in between.
+        last = 0
+        while True:
+            page = self._db.execute(
+                "SELECT num, id FROM articles WHERE num > ? ORDER BY num LIMIT ?",
+                (last, PAGE_SIZE),
+            ).fetchall()
+            if not page:
+                return
+            for _num, id in page:
+                doc = self.get(id)
+                if doc is not None:
+                    yield doc
+            last = page[-1][0]
+
+    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+        if not query.strip() or limit <= 0:
+            return []
+        conn = self._db
+        try:
+            rows = conn.execute(_SEARCH, (query, limit)).fetchall()
+        except sqlite3.OperationalError as exc:
+            # FTS5 syntax errors (a stray quote, "AND" alone, "Korea-Utara"):
+            # search for the words as typed instead.
+            logger.debug("query %r rejected by FTS5 (%s); retrying as a phrase", query, exc)
+            phrase = '"' + query.replace('"', '""') + '"'
+            try:
+                rows = conn.execute(_SEARCH, (phrase, limit)).fetchall()
+            except sqlite3.Error as exc2:
+                raise StoreError(
+                    f"search for {query!r} failed: {exc2}; simplify the query"
+                ) from exc2
+        return [SearchHit(str(i), t, str(s), str(snip), float(r)) for i, t, s, snip, r in rows]
+
+    def stats(self) -> dict[str, int]:
+        conn = self._db
+        return {t: int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in TABLES}
+
+    def stories(self, *, article: str | None = None) -> list[Story]:
+        conn = self._db
+        if article is None:
+            heads = conn.execute("SELECT id, kind, label FROM stories ORDER BY id").fetchall()
+        else:
+            heads = conn.execute(
+                "SELECT DISTINCT s.id, s.kind, s.label FROM stories AS s "
+                "JOIN story_members AS m ON m.story_id = s.id "
+                "JOIN articles AS a ON a.num = m.article_num "
+                "WHERE a.id = ? ORDER BY s.id",
+                (article,),
+            ).fetchall()
+        out = []
+        for id, kind, label in heads:
+            members = conn.execute(
+                "SELECT a.id FROM story_members AS m JOIN articles AS a ON a.num = m.article_num "
+                "WHERE m.story_id = ? ORDER BY m.seq",
+                (id,),
+            ).fetchall()
+            out.append(Story(id, kind, tuple(m[0] for m in members), label))
+        return out
+
+    # --- lifecycle ------------------------------------------------------------
+
+    def close(self) -> None:
+        if self._conn is None:
+            return
+        try:
+            self._conn.execute("PRAGMA optimize")
+        except sqlite3.Error as exc:  # e.g. locked by another writer: not worth failing for
+            logger.debug("PRAGMA optimize skipped on %s: %s", self.path, exc)
+        self._conn.close()
+        self._conn = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # --- helpers ----------------------------------------------------------------
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError(f"the store {self.path} is closed; open it again with open_store()")
+        return self._conn
+
+    def _transaction(self, what: str, doc: Document | None) -> _Transaction:
+        return _Transaction(self, what, doc)
+
+    def _error(self, what: str, doc: Document | None, exc: BaseException) -> StoreError:
+        """A StoreError saying what failed, on which document, and what to do."""
+        subject = f"{doc.source}: could not {what} article {doc.id}" if doc else f"could not {what}"
+        if isinstance(exc, _DOCUMENT_ERRORS):
+            return _DocumentError(
+                f"{subject} in {self.path} ({type(exc).__name__}: {exc}); nothing was "
+                "stored for it; this is a bug in the stage that produced the document"
+            )
+        text = str(exc)
+        if "locked" in text or "busy" in text:
+            fix = "another telisik process is writing to it; wait for it to finish"
+        elif "readonly" in text:
+            fix = "the file or its folder is read-only; pass a writable --db path"
+        elif "full" in text:
+            fix = "the disk is full; free some space"
+        else:
+            fix = "check the file, or pass another --db path"
+        return StoreError(f"{subject} in {self.path}: {text}; {fix}")
+
+
+class _Transaction:
+    """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any exception."""
+
+    def __init__(self, store: SqliteStore, what: str, doc: Document | None) -> None:
+        self.store, self.what, self.doc = store, what, doc
+
+    def __enter__(self) -> None:
+        try:
+            self.store._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise self.store._error(self.what, self.doc, exc) from exc
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        conn = self.store._db
+        if exc is None:
+            try:
+                conn.execute("COMMIT")
+                return
+            except sqlite3.Error as commit_exc:
+                self._rollback(conn)
+                raise self.store._error(self.what, self.doc, commit_exc) from commit_exc
+        self._rollback(conn)
+        if isinstance(exc, (sqlite3.Error, *_DOCUMENT_ERRORS)) and not isinstance(exc, StoreError):
+            raise self.store._error(self.what, self.doc, exc) from exc
+        # anything else (a bug, KeyboardInterrupt) propagates unchanged
+
+    @staticmethod
+    def _rollback(conn: sqlite3.Connection) -> None:
+        # SQLite rolls back by itself after some errors (disk full, I/O).
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """Open ``path`` with telisik's pragmas, turning every failure into a StoreError."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a database file; pass a file path as --db")
+    if not path.parent.is_dir():
+        raise StoreError(
+            f"cannot create {path}: the folder {path.parent} does not exist; "
+            "create it first or pass another --db path"
+        )
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, cached_statements=256)
+    except sqlite3.Error as exc:
+        raise _open_error(path, exc) from exc
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # The first statement that reads the header: fails here on a non-database.
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode != "wal":  # e.g. some network filesystems: works, but readers block writers
+            logger.warning("%s: WAL mode unavailable, using journal mode %s", path, mode)
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")
+    except sqlite3.Error as exc:
+        conn.close()
+        raise _open_error(path, exc) from exc
+    return conn
+
+
+def _open_error(path: Path, exc: sqlite3.Error) -> StoreError:
+    text = str(exc)
+    if isinstance(exc, sqlite3.DatabaseError) and (
+        "not a database" in text or "malformed" in text or "encrypted" in text
+    ):
+        return StoreError(f"{path} is not a telisik database ({text}); pass another --db path")
+    if "locked" in text or "busy" in text:
+        return StoreError(
+            f"cannot open {path}: {text}; another program holds it locked, try again later"
+        )
+    return StoreError(
+        f"cannot open {path}: {text}; check its permissions or pass another --db path"
+    )
