@@ -19,8 +19,9 @@ install: $(STAMP)
 demo: $(STAMP)
 	rm -f $(DB)
 	$(BIN)/telisik --db $(DB) ingest examples/corpus
+	$(BIN)/telisik --db $(DB) articles
 	$(BIN)/telisik --db $(DB) stats
-	$(BIN)/telisik --db $(DB) search "Pyongyang"
+	$(BIN)/telisik --db $(DB) search "Pyongyang" --limit 5
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench training

@@ -42,8 +42,11 @@ def variants(n: int) -> Iterator[tuple[str, bytes]]:
             data = data.replace(b"\n\n", f"\n\nArsip nomor {i}.\n\n".encode(), 1)
             yield f"copy{i}/{name}", data
         else:  # feeds and JSONL hold several articles: keep them whole but distinct
-            yield f"copy{i}/{name}", data.replace(b"</title>", f" {i}</title>".encode(), 1).replace(
-                b'"text": "', f'"text": "Arsip nomor {i}. '.encode()
+            yield (
+                f"copy{i}/{name}",
+                data.replace(b"</title>", f" {i}</title>".encode(), 1).replace(
+                    b'"text": "', f'"text": "Arsip nomor {i}. '.encode()
+                ),
             )
 
 
@@ -115,8 +118,10 @@ def main() -> None:
             [sys.executable, __file__, "--one", str(n)], check=True, capture_output=True, text=True
         )
         rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
-    print("| inputs | articles | articles/s | MB/s | words/s | x regex pass | x sqlite insert "
-          "| peak RSS MiB |")
+    print(
+        "| inputs | articles | articles/s | MB/s | words/s | x regex pass | x sqlite insert "
+        "| peak RSS MiB |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for r in rows:
         print(
@@ -125,8 +130,10 @@ def main() -> None:
             f"| {r['peak_rss_mib']:.0f} |"
         )
     growth = rows[-1]["peak_rss_mib"] / rows[0]["peak_rss_mib"]
-    print(f"\npeak memory growth from {rows[0]['inputs']} to {rows[-1]['inputs']} inputs: "
-          f"x{growth:.2f} (flat means close to 1)")
+    print(
+        f"\npeak memory growth from {rows[0]['inputs']} to {rows[-1]['inputs']} inputs: "
+        f"x{growth:.2f} (flat means close to 1)"
+    )
 
 
 if __name__ == "__main__":

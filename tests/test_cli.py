@@ -14,7 +14,9 @@ from telisik.cli import cli
 COMMANDS = sorted(cli.commands)
 
 
-def run(*args: str, cwd: Path | None = None, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, cwd: Path | None = None, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "telisik", *args],
         capture_output=True,
@@ -34,7 +36,7 @@ def test_every_command_has_help_with_an_example(command: str) -> None:
 
 
 def test_listing_commands_take_the_three_formats() -> None:
-    for command in ("search", "show", "stats"):
+    for command in ("search", "show", "stats", "articles"):
         out = run(command, "--help").stdout
         assert "table|json|jsonl" in out, command
 

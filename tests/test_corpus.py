@@ -83,9 +83,12 @@ def test_teaser_dates_leave_no_trace(docs: dict[str, Document]) -> None:
 
 def counts(db: Path) -> dict[str, int]:
     con = sqlite3.connect(db)
-    tables = [r[0] for r in con.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'articles_fts%'"
-    )]
+    tables = [
+        r[0]
+        for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'articles_fts%'"
+        )
+    ]
     out = {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
     con.close()
     return out

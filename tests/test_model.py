@@ -37,28 +37,59 @@ CONTRACT_EXAMPLE = {
     "credits": ["Sangmi Cha", "James Herron"],
     "entities": [
         {
-            "id": "kim-jong-un", "name": "Kim Jong Un", "en": "Kim Jong Un", "type": "PERSON",
-            "role": "Pemimpin Korea Utara", "aliases": ["Kim"], "mentions": [{"start": 0, "end": 12}],
+            "id": "kim-jong-un",
+            "name": "Kim Jong Un",
+            "en": "Kim Jong Un",
+            "type": "PERSON",
+            "role": "Pemimpin Korea Utara",
+            "aliases": ["Kim"],
+            "mentions": [{"start": 0, "end": 12}],
         }
     ],
     "quotes": [
         {
-            "speaker": "antony-blinken", "speaker_name": "Antony Blinken",
-            "speaker_role": "Menteri Luar Negeri AS", "kind": "direct", "text": "x",
-            "start": 0, "end": 1, "cue": "mengatakan",
+            "speaker": "antony-blinken",
+            "speaker_name": "Antony Blinken",
+            "speaker_role": "Menteri Luar Negeri AS",
+            "kind": "direct",
+            "text": "x",
+            "start": 0,
+            "end": 1,
+            "cue": "mengatakan",
         }
     ],
-    "times": [{"text": "Rabu (19/06/2024)", "value": "2024-06-19", "precision": "day", "start": 0, "end": 17}],
+    "times": [
+        {
+            "text": "Rabu (19/06/2024)",
+            "value": "2024-06-19",
+            "precision": "day",
+            "start": 0,
+            "end": 17,
+        }
+    ],
     "quantities": [
-        {"text": "hampir 5 juta peluru artileri", "value": 5000000, "approx": True,
-         "unit": "peluru artileri", "start": 0, "end": 29}
+        {
+            "text": "hampir 5 juta peluru artileri",
+            "value": 5000000,
+            "approx": True,
+            "unit": "peluru artileri",
+            "start": 0,
+            "end": 29,
+        }
     ],
     "events": [
         {
-            "type": "CONSULT", "mode": "visit", "cameo": "04", "source": "vladimir-putin",
-            "target": "north-korea", "location": "pyongyang",
-            "date": {"value": "2024-06-19", "precision": "day"}, "status": "asserted",
-            "claimed_by": [], "denied_by": [], "evidence": {"start": 0, "end": 5},
+            "type": "CONSULT",
+            "mode": "visit",
+            "cameo": "04",
+            "source": "vladimir-putin",
+            "target": "north-korea",
+            "location": "pyongyang",
+            "date": {"value": "2024-06-19", "precision": "day"},
+            "status": "asserted",
+            "claimed_by": [],
+            "denied_by": [],
+            "evidence": {"start": 0, "end": 5},
         }
     ],
 }
@@ -76,13 +107,28 @@ def full_document() -> Document:
         removed=(Removal("Logo X", "logo", 0, "X"),),
         credits=("A",),
         sentences=(Sentence(0, 17, 0, (Token(0, 3), Token(4, 8))),),
-        entities=(Entity("kim-jong-un", "Kim Jong Un", "PERSON", aliases=("Kim",),
-                         mentions=(Mention(0, 11, "Kim Jong Un"),)),),
+        entities=(
+            Entity(
+                "kim-jong-un",
+                "Kim Jong Un",
+                "PERSON",
+                aliases=("Kim",),
+                mentions=(Mention(0, 11, "Kim Jong Un"),),
+            ),
+        ),
         quotes=(Quote("Ia bicara", 18, 27, "indirect", speaker="kim-jong-un"),),
         times=(TimeExpr("Rabu", 0, 4, "2024-06-19", "day", relative=True),),
         quantities=(Quantity("5 juta", 0, 6, 5_000_000.0, True, "peluru"),),
-        events=(Event("CONSULT", Span(0, 17), mode="visit", cameo="04",
-                      date=EventDate("2024-06", "month"), claimed_by=("x",)),),
+        events=(
+            Event(
+                "CONSULT",
+                Span(0, 17),
+                mode="visit",
+                cameo="04",
+                date=EventDate("2024-06", "month"),
+                claimed_by=("x",),
+            ),
+        ),
     )
 
 
@@ -132,7 +178,12 @@ def test_document_id_is_stable_on_normalised_text(a: str, b: str, same: bool) ->
 
 @pytest.mark.parametrize(
     "name,expected",
-    [("Kim Jong-un", "kim-jong-un"), ("Sergei Shoigu", "sergei-shoigu"), ("Łódź", "lodz"), ("!!", "x")],
+    [
+        ("Kim Jong-un", "kim-jong-un"),
+        ("Sergei Shoigu", "sergei-shoigu"),
+        ("Łódź", "lodz"),
+        ("!!", "x"),
+    ],
 )
 def test_slug(name: str, expected: str) -> None:
     assert slug(name) == expected
@@ -140,7 +191,8 @@ def test_slug(name: str, expected: str) -> None:
 
 def test_public_api_is_exactly_all() -> None:
     public = {
-        n for n in dir(telisik)
+        n
+        for n in dir(telisik)
         if not n.startswith("_") and not isinstance(getattr(telisik, n), types.ModuleType)
     }
     assert public - {"annotations"} == set(telisik.__all__) - {"__version__"}

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from telisik.model import Document
@@ -21,11 +23,20 @@ def split(text: str) -> list[str]:
             ["Ia bekerja di Daniel K. Inouye Center.", "Itu di Hawaii."],
         ),
         # titles and Indonesian abbreviations
-        ("Prof. Budi dan dr. Sari hadir. Acara selesai.", ["Prof. Budi dan dr. Sari hadir.", "Acara selesai."]),
+        (
+            "Prof. Budi dan dr. Sari hadir. Acara selesai.",
+            ["Prof. Budi dan dr. Sari hadir.", "Acara selesai."],
+        ),
         ("Buah, sayur, dll. Semua dijual.", ["Buah, sayur, dll. Semua dijual."]),
-        ("Kantornya di Jl. Sudirman No. 5 Jakarta. Ia pulang.", ["Kantornya di Jl. Sudirman No. 5 Jakarta.", "Ia pulang."]),
+        (
+            "Kantornya di Jl. Sudirman No. 5 Jakarta. Ia pulang.",
+            ["Kantornya di Jl. Sudirman No. 5 Jakarta.", "Ia pulang."],
+        ),
         # numbers with separators never split
-        ("Harganya Rp 1.500,25 per unit. Naik 2.5 persen.", ["Harganya Rp 1.500,25 per unit.", "Naik 2.5 persen."]),
+        (
+            "Harganya Rp 1.500,25 per unit. Naik 2.5 persen.",
+            ["Harganya Rp 1.500,25 per unit.", "Naik 2.5 persen."],
+        ),
         # the closing quote stays with its sentence
         ('Ia berkata, "Kami siap." Lalu pergi.', ['Ia berkata, "Kami siap."', "Lalu pergi."]),
         ("“Kami siap.” Mereka pun berangkat.", ["“Kami siap.”", "Mereka pun berangkat."]),
@@ -60,7 +71,10 @@ def test_paragraphs_always_end_sentences() -> None:
     [
         ("Kim Jong-un tiba.", ["Kim", "Jong-un", "tiba", "."]),
         ("rudal Hwasong-18 (ICBM)", ["rudal", "Hwasong-18", "(", "ICBM", ")"]),
-        ("Rp 1.000,5 pada 19/06/2024 pukul 14:30", ["Rp", "1.000,5", "pada", "19/06/2024", "pukul", "14:30"]),
+        (
+            "Rp 1.000,5 pada 19/06/2024 pukul 14:30",
+            ["Rp", "1.000,5", "pada", "19/06/2024", "pukul", "14:30"],
+        ),
         ("Prof. Budi, dll.", ["Prof.", "Budi", ",", "dll."]),
         ("“Siap,” katanya.", ["“", "Siap", ",", "”", "katanya", "."]),
         ("pihak AS.", ["pihak", "AS", "."]),
@@ -83,7 +97,10 @@ def test_token_offsets_are_absolute_within_a_sentence() -> None:
     [
         ("Pemerintah mengatakan bahwa kebijakan itu akan diterapkan pada tahun ini.", "id"),
         ("The government said on Tuesday that the policy would take effect this year.", "en"),
-        ("Kerajaan berkata beliau ialah menteri yang boleh membantu kerana rakyat perlu wang.", "ms"),
+        (
+            "Kerajaan berkata beliau ialah menteri yang boleh membantu kerana rakyat perlu wang.",
+            "ms",
+        ),
         ("", None),
         ("12345 !!!", None),
     ],
@@ -98,9 +115,11 @@ def test_segment_stage_on_seed(seeds: dict[str, str]) -> None:
     assert doc.language == "id"
     spans = [text[s.start : s.end] for s in doc.sentences]
     # the date in brackets and the name with an initial stay inside their sentences
-    assert any(s.startswith("Putin akan melakukan perjalanan ke Vietnam") and s.endswith(".")
-               for s in spans)
+    assert any(
+        s.startswith("Putin akan melakukan perjalanan ke Vietnam") and s.endswith(".")
+        for s in spans
+    )
     assert any("Daniel K. Inouye" in s for s in spans)
     # every sentence is a verbatim slice and sentences never overlap
     ends = [(s.start, s.end) for s in doc.sentences]
-    assert all(a[1] <= b[0] for a, b in zip(ends, ends[1:], strict=False))
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(ends))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from .core import extract, ingest
 from .model import (
     CONTRACT_VERSION,
     Document,
@@ -21,7 +22,6 @@ from .model import (
     TimeExpr,
     Token,
 )
-from .core import extract, ingest
 from .pipeline import Failure, Pipeline, stage
 from .read import read_bytes, read_paths
 from .settings import Settings, load_settings
@@ -38,8 +38,8 @@ __all__ = [
     "Failure",
     "Mention",
     "Pipeline",
-    "PutResult",
     "PublishedDate",
+    "PutResult",
     "Quantity",
     "Quote",
     "Removal",

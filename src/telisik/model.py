@@ -150,6 +150,7 @@ class Story:
     kind: Literal["near_duplicate", "cluster"]
     articles: tuple[str, ...] = ()
     label: str | None = None
+    origin: str | None = None  # the wire a near-duplicate group says it comes from
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,8 +220,21 @@ def document_id(text: str) -> str:
 
 
 # Letters NFKD does not decompose into ASCII.
-_TRANSLIT = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
-                           "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "ı": "i"})
+_TRANSLIT = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "ı": "i",
+    }
+)
 
 
 def slug(name: str) -> str:

@@ -91,4 +91,6 @@ class Pipeline:
                 yield Failure(doc.source, f"{doc.source}: {exc}")
             except Exception as exc:  # a bug in a stage must not end a long run
                 logger.exception("stage failed on %s", doc.source)
-                yield Failure(doc.source, f"{doc.source}: internal error: {type(exc).__name__}: {exc}")
+                yield Failure(
+                    doc.source, f"{doc.source}: internal error: {type(exc).__name__}: {exc}"
+                )

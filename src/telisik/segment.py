@@ -21,12 +21,89 @@ from .settings import Settings
 # Abbreviations that end with a period but rarely end a sentence (compared
 # case-insensitively, without the final period).
 ABBREVIATIONS = frozenset(
-    """
-    a.n adm bpk brigjen capt co corp dg dgn dkk dll dr drs dsb dst etc gen hj ibu inc ir jend
-    jl jln jr kapt kec kab kol komjen kompol kpt lt ltd mayjen marsekal mr mrs ms mt no nn
-    ny pak prof pt rep s.e s.h s.kom s.pd s.sos sdr sen sr st tbk tn tsb u.n u.s vs yth m.si
-    m.sc m.a m.h ph.d a.m p.m bapak no mgr sek sekjen kasad kasal kasau irjen letjen laksdya
-    """.split()
+    [
+        "a.n",
+        "adm",
+        "bpk",
+        "brigjen",
+        "capt",
+        "co",
+        "corp",
+        "dg",
+        "dgn",
+        "dkk",
+        "dll",
+        "dr",
+        "drs",
+        "dsb",
+        "dst",
+        "etc",
+        "gen",
+        "hj",
+        "ibu",
+        "inc",
+        "ir",
+        "jend",
+        "jl",
+        "jln",
+        "jr",
+        "kapt",
+        "kec",
+        "kab",
+        "kol",
+        "komjen",
+        "kompol",
+        "kpt",
+        "lt",
+        "ltd",
+        "mayjen",
+        "marsekal",
+        "mr",
+        "mrs",
+        "ms",
+        "mt",
+        "no",
+        "nn",
+        "ny",
+        "pak",
+        "prof",
+        "pt",
+        "rep",
+        "s.e",
+        "s.h",
+        "s.kom",
+        "s.pd",
+        "s.sos",
+        "sdr",
+        "sen",
+        "sr",
+        "st",
+        "tbk",
+        "tn",
+        "tsb",
+        "u.n",
+        "u.s",
+        "vs",
+        "yth",
+        "m.si",
+        "m.sc",
+        "m.a",
+        "m.h",
+        "ph.d",
+        "a.m",
+        "p.m",
+        "bapak",
+        "no",
+        "mgr",
+        "sek",
+        "sekjen",
+        "kasad",
+        "kasal",
+        "kasau",
+        "irjen",
+        "letjen",
+        "laksdya",
+    ]
 )
 
 _QUOTE_CLOSE = "\"'”’»)]"
@@ -124,10 +201,38 @@ def segment_text(text: str, *, with_tokens: bool = True) -> tuple[Sentence, ...]
 # Frequent function words: enough to tell Indonesian prose at a glance, and to
 # keep langid from calling it Malay.
 _ID_WORDS = frozenset(
-    "yang dan di dengan untuk ini itu dari tidak akan pada telah bahwa adalah dalam juga "
-    "oleh sebagai kepada karena tersebut mereka kata ujar saat tahun".split()
+    [
+        "yang",
+        "dan",
+        "di",
+        "dengan",
+        "untuk",
+        "ini",
+        "itu",
+        "dari",
+        "tidak",
+        "akan",
+        "pada",
+        "telah",
+        "bahwa",
+        "adalah",
+        "dalam",
+        "juga",
+        "oleh",
+        "sebagai",
+        "kepada",
+        "karena",
+        "tersebut",
+        "mereka",
+        "kata",
+        "ujar",
+        "saat",
+        "tahun",
+    ]
 )
-_MS_ONLY = frozenset("beliau ialah kerana daripada boleh sahaja telah-pun wang kerajaan".split())
+_MS_ONLY = frozenset(
+    ["beliau", "ialah", "kerana", "daripada", "boleh", "sahaja", "telah-pun", "wang", "kerajaan"]
+)
 _WORD = re.compile(r"[a-zà-ÿ]+")
 
 

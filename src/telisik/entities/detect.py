@@ -1,0 +1,569 @@
+"""Entity mentions in one article: gazetteer, weapon lexicon, NER spans and rules.
+
+The NER model (when installed) says *where* names are and guesses PERSON, ORG
+or LOC; the gazetteer and cue words decide the final type where they can
+(LOC -> GPE/LOC/FAC, "Universitas …" -> ORG). Candidates come from runs of
+capitalised words, cut at gazetteer names, role words and stop words, so that
+"Menteri Luar Negeri AS Antony Blinken" gives AS (GPE) and Antony Blinken
+(PERSON, role "Menteri Luar Negeri AS"), and a capitalised sentence start,
+"Presiden" alone or a month name gives nothing. All-caps and title-case
+headlines yield gazetteer names only.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .gazetteer import WORD, Entry, Gazetteer, Match, WeaponLexicon
+
+# NER label -> our type, before cue words and the gazetteer refine it.
+NER_TYPES = {
+    "PERSON": "PERSON",
+    "PER": "PERSON",
+    "ORG": "ORG",
+    "LOC": "GPE",
+    "GPE": "GPE",
+    "FAC": "FAC",
+}
+_CLOSERS = frozenset(",.;:!?)]\"'”’»")
+_OPENERS = frozenset("\"'“‘«([")
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The entities stage's word lists (``lang/<lang>/entities.toml`` + stop words)."""
+
+    role_heads: frozenset[str]
+    role_modifiers: frozenset[str]
+    titles: frozenset[str]
+    event_heads: frozenset[str]
+    connectors: frozenset[str]
+    org_cues: frozenset[str]
+    fac_cues: frozenset[str]
+    loc_cues: frozenset[str]
+    gpe_cues: frozenset[str]
+    speech_cues: frozenset[str]
+    locative: frozenset[str]
+    agentive: frozenset[str]
+    verb_prefixes: tuple[str, ...]
+    relational: frozenset[str]
+    stopwords: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def load_words(lang: str = "id") -> Words:
+    from .gazetteer import load_stopwords
+
+    path = resources.files("telisik").joinpath("lang", lang, "entities.toml")
+    data = tomllib.loads(path.read_text("utf-8"))
+    sets = {k: frozenset(v.split()) for k, v in data.items() if k != "verb_prefixes"}
+    return Words(
+        **sets, verb_prefixes=tuple(data["verb_prefixes"].split()), stopwords=load_stopwords(lang)
+    )
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One mention before resolution."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    sentence: int
+    entry: Entry | None = None  # gazetteer entity (for a metonym: the state)
+    short: bool = False  # a gazetteer short form ("Kim"), resolved in context
+    metonym: bool = False
+    person_signal: bool = False
+    ner: bool = False
+    roles: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+    cap: bool
+    word: bool
+    hyphen: bool = False  # joined to the previous word by a hyphen
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    out = []
+    for m in WORD.finditer(text, start, end):
+        t = m.group()
+        s = m.start()
+        hyphen = s > 0 and text[s - 1] == "-" and s > 1 and text[s - 2].isalnum()
+        out.append(_Tok(s, m.end(), t, t.casefold(), t[0].isupper(), t[0].isalnum(), hyphen))
+    return out
+
+
+def is_headline(toks: list[_Tok], words: Words) -> bool:
+    """All caps, or title case with no sentence punctuation at the end."""
+    alpha = [t for t in toks if t.word and t.text[0].isalpha()]
+    if len(alpha) >= 3 and all(t.text.isupper() for t in alpha if len(t.text) > 1):
+        return True
+    content = [t for t in alpha if t.low not in words.stopwords]
+    if len(alpha) < 4 or toks[-1].text in {".", "!", "?", "”", '"', ")"}:
+        return False
+    return sum(t.cap for t in content) >= 0.75 * len(content)
+
+
+def detect(
+    text: str,
+    sentences: list[tuple[int, int]],
+    ner_spans: list[tuple[int, int, str]] | None,
+    gazetteer: Gazetteer,
+    weapons: WeaponLexicon,
+    words: Words,
+) -> list[Candidate]:
+    """All entity mentions in ``text``, unresolved, in text order."""
+    out: list[Candidate] = []
+    ner = sorted(ner_spans or [])
+    ner_i = 0
+    for n, (s_start, s_end) in enumerate(sentences):
+        toks = _tokens(text, s_start, s_end)
+        if not toks:
+            continue
+        while ner_i < len(ner) and ner[ner_i][1] <= s_start:
+            ner_i += 1
+        sent_ner = []
+        k = ner_i
+        while k < len(ner) and ner[k][0] < s_end:
+            sent_ner.append(ner[k])
+            k += 1
+        out.extend(_sentence(text, toks, n, sent_ner, ner_spans is not None, gazetteer, words))
+    for hit in weapons.find(text):
+        entry = Entry(hit.id, "WEAPON", hit.name, hit.en)
+        out.append(
+            Candidate(
+                hit.start,
+                hit.end,
+                text[hit.start : hit.end],
+                "WEAPON",
+                _sentence_of(sentences, hit.start),
+                entry,
+            )
+        )
+    out.sort(key=lambda c: (c.start, -c.end))
+    # Weapons win over overlapping names ("Hwasong" tagged PERSON by the model).
+    kept: list[Candidate] = []
+    for c in out:
+        if kept and c.start < kept[-1].end:
+            if c.type == "WEAPON" and kept[-1].type != "WEAPON":
+                kept[-1] = c
+            continue
+        kept.append(c)
+    return kept
+
+
+def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:
+    for n, (s, e) in enumerate(sentences):
+        if s <= pos < e:
+            return n
+    return max(len(sentences) - 1, 0)
+
+
+def _sentence(
+    text: str,
+    toks: list[_Tok],
+    n: int,
+    ner: list[tuple[int, int, str]],
+    have_ner: bool,
+    gaz: Gazetteer,
+    words: Words,
+) -> list[Candidate]:
+    first = 0
+    while first < len(toks) and not toks[first].word:
+        first += 1
+    matches = gaz.match_tokens(text, [(t.start, t.end) for t in toks], sentence_start=first)
+    by_first: dict[int, tuple[int, Match]] = {}
+    if matches:
+        starts = {t.start: i for i, t in enumerate(toks)}
+        ends = {t.end: i for i, t in enumerate(toks)}
+        for m in matches:
+            by_first[starts[m.start]] = (ends[m.end], m)
+    out: list[Candidate] = []
+    if is_headline(toks, words):
+        for _i, (_j, m) in sorted(by_first.items()):
+            out.append(_gaz_candidate(text, toks, _i, _j, m, n, gaz, words))
+        return out
+    for run in _runs(toks, by_first, words):
+        out.extend(_run_candidates(text, toks, run, first, n, ner, have_ner, gaz, words))
+    return out
+
+
+# A run is a list of items: ("t", i) a plain token, ("g", i, j, match) a gazetteer hit.
+Item = tuple[Any, ...]
+
+
+def _runs(
+    toks: list[_Tok], by_first: dict[int, tuple[int, Match]], words: Words
+) -> list[list[Item]]:
+    runs: list[list[Item]] = []
+    cur: list[Item] = []
+    i = 0
+    while i < len(toks):
+        if i in by_first:
+            j, m = by_first[i]
+            cur.append(("g", i, j, m))
+            i = j + 1
+            continue
+        t = toks[i]
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if t.word and t.cap and not t.text.isdigit():
+            cur.append(("t", i))
+        elif cur and t.word and t.hyphen and toks[i - 1].cap:
+            cur.append(("t", i))  # "Nam Sung-wook": a hyphenated name part
+        elif (
+            cur
+            and nxt is not None
+            and (nxt.cap or (i + 1) in by_first)
+            and (
+                t.low in words.connectors
+                or t.text.isdigit()
+                or (t.text == "." and len(toks[i - 1].text) == 1 and toks[i - 1].cap)
+            )
+        ):
+            cur.append(("t", i))  # "Institute for National …", "Program 38 Utara", "K. Inouye"
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+        i += 1
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _run_candidates(
+    text: str,
+    toks: list[_Tok],
+    run: list[Item],
+    first: int,
+    n: int,
+    ner: list[tuple[int, int, str]],
+    have_ner: bool,
+    gaz: Gazetteer,
+    words: Words,
+) -> list[Candidate]:
+    run = list(run)
+    # Leading role words ("Menteri Luar Negeri …"), titles and stop words.
+    if run and run[0][0] == "t" and toks[run[0][1]].low in words.role_heads:
+        while (
+            run
+            and run[0][0] == "t"
+            and (
+                (low := toks[run[0][1]].low) in words.role_heads
+                or low in words.role_modifiers
+                or low in words.stopwords
+            )
+        ):
+            run.pop(0)
+    while (
+        run
+        and run[0][0] == "t"
+        and (
+            (low := toks[run[0][1]].low) in words.stopwords
+            or low in words.titles
+            or low in words.connectors
+            or not toks[run[0][1]].word
+        )
+    ):
+        run.pop(0)
+    while (
+        run
+        and run[-1][0] == "t"
+        and (
+            (low := toks[run[-1][1]].low) in words.stopwords
+            or low in words.connectors
+            or not toks[run[-1][1]].word
+            or toks[run[-1][1]].text.isdigit()
+        )
+    ):
+        run.pop()
+    if not run:
+        return []
+    run = _unshort(run)
+    if run[0][0] == "t" and toks[run[0][1]].low in words.event_heads:
+        return []
+    plain = [toks[it[1]].low for it in run if it[0] == "t"]
+    out: list[Candidate] = []
+    # An organisation name keeps the places inside it ("Departemen Studi Rusia",
+    # "Asia-Pacific Center …"); a place at its very start stays apart.
+    if len(run) >= 2 and any(w in words.org_cues for w in plain):
+        k = 0
+        while k < len(run) - 1 and run[k][0] == "g" and run[k][3].entry.type in ("GPE", "LOC"):
+            item = run[k]
+            out.append(_gaz_candidate(text, toks, item[1], item[2], item[3], n, gaz, words))
+            k += 1
+        rest = run[k:]
+        if len(rest) >= 2 or (
+            rest and rest[0][0] == "t" and toks[rest[0][1]].low not in words.org_cues
+        ):
+            i, j = _bounds(rest)
+            out.append(_plain(text, toks, i, j, n, "ORG", ner, words, cue=True))
+            return out
+        run = rest
+    piece: list[Item] = []
+    items: list[Item | None] = [*run, None]
+    for it in items:
+        if it is None or it[0] == "g":
+            if piece:
+                cand = _piece(text, toks, piece, first, n, ner, have_ner, words)
+                if cand is not None:
+                    out.append(cand)
+                piece = []
+            if it is not None:
+                out.append(_gaz_candidate(text, toks, it[1], it[2], it[3], n, gaz, words))
+        else:
+            piece.append(it)
+    return out
+
+
+def _unshort(run: list[Item]) -> list[Item]:
+    """A gazetteer short form inside a longer name ("Lami Kim") is a plain word."""
+    if len(run) < 2:
+        return list(run)
+    out: list[Item] = []
+    for item in run:
+        if item[0] == "g" and item[3].short:
+            out.extend(("t", i) for i in range(item[1], item[2] + 1))
+        else:
+            out.append(item)
+    return out
+
+
+def _bounds(run: list[Item]) -> tuple[int, int]:
+    first = run[0][1]
+    last = run[-1][2] if run[-1][0] == "g" else run[-1][1]
+    return first, last
+
+
+def _piece(
+    text: str,
+    toks: list[_Tok],
+    piece: list[Item],
+    first: int,
+    n: int,
+    ner: list[tuple[int, int, str]],
+    have_ner: bool,
+    words: Words,
+) -> Candidate | None:
+    # Trim stop words left at the edges once gazetteer names were cut out.
+    while piece and toks[piece[0][1]].low in words.stopwords | words.titles | words.role_heads:
+        piece = piece[1:]
+    while piece and (toks[piece[-1][1]].low in words.stopwords or not toks[piece[-1][1]].word):
+        piece = piece[:-1]
+    if not piece:
+        return None
+    i, j = piece[0][1], piece[-1][1]
+    if toks[i].low in words.event_heads:
+        return None
+    start, end = toks[i].start, toks[j].end
+    label = _ner_label(ner, start, end)
+    type_ = _cue_type(toks, i, j, words)
+    cand = _plain(text, toks, i, j, n, type_ or "", ner, words, cue=type_ is not None)
+    if cand.type == "":
+        if label is not None:
+            cand.type = NER_TYPES.get(label, "GPE")
+            cand.ner = True
+        elif cand.person_signal:
+            cand.type = "PERSON"
+        elif not have_ner and i != first and j > i:
+            cand.type = "PERSON"  # no model: a mid-sentence run of names
+        else:
+            return None
+    if cand.person_signal and type_ is None:
+        cand.type = "PERSON"
+    return cand
+
+
+def _ner_label(ner: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    best, overlap = None, 0
+    for s, e, label in ner:
+        o = min(e, end) - max(s, start)
+        if o > overlap:
+            best, overlap = label, o
+    return best
+
+
+def _cue_type(toks: list[_Tok], i: int, j: int, words: Words) -> str | None:
+    head, tail = toks[i].low, toks[j].low
+    for cues, type_ in (
+        (words.org_cues, "ORG"),
+        (words.fac_cues, "FAC"),
+        (words.loc_cues, "LOC"),
+        (words.gpe_cues, "GPE"),
+    ):
+        if head in cues or tail in cues:
+            return type_ if i != j else None
+    if i > 0 and not toks[i - 1].cap:
+        prev = toks[i - 1].low
+        for cues, type_ in (
+            (words.fac_cues, "FAC"),
+            (words.loc_cues, "LOC"),
+            (words.gpe_cues, "GPE"),
+        ):
+            if prev in cues:
+                return type_
+    return None
+
+
+def _plain(
+    text: str,
+    toks: list[_Tok],
+    i: int,
+    j: int,
+    n: int,
+    type_: str,
+    ner: list[tuple[int, int, str]],
+    words: Words,
+    *,
+    cue: bool,
+) -> Candidate:
+    start, end = toks[i].start, toks[j].end
+    # "pelabuhan Najin": a lower-case facility/feature word is part of the name.
+    if cue and i > 0 and not toks[i - 1].cap and toks[i - 1].low in words.fac_cues | words.loc_cues:
+        start = toks[i - 1].start
+    cand = Candidate(
+        start, end, text[start:end], type_, n, ner=_ner_label(ner, start, end) is not None
+    )
+    if cue:
+        return cand  # an organisation or place by its own words: no person roles
+    roles = person_roles(text, toks, i, j, words)
+    cand.roles = roles
+    prev = toks[i - 1].low if i > 0 else ""
+    cand.person_signal = bool(roles) or prev in words.speech_cues or prev in words.titles
+    return cand
+
+
+def _gaz_candidate(
+    text: str, toks: list[_Tok], i: int, j: int, m: Match, n: int, gaz: Gazetteer, words: Words
+) -> Candidate:
+    entry = m.entry
+    cand = Candidate(m.start, m.end, text[m.start : m.end], entry.type, n, entry, m.short)
+    if entry.metonym_of:
+        target = gaz.get(entry.metonym_of)
+        if target is not None and (entry.type == "FAC" or _capital_is_metonym(toks, i, j, words)):
+            cand.entry, cand.type, cand.metonym = target, target.type, True
+    if entry.type == "PERSON":
+        cand.roles = person_roles(text, toks, i, j, words)
+        cand.person_signal = True
+    return cand
+
+
+def _is_verb(low: str, words: Words) -> bool:
+    return low in words.agentive or (
+        len(low) > 5 and low.isalpha() and any(low.startswith(p) for p in words.verb_prefixes)
+    )
+
+
+def _capital_is_metonym(toks: list[_Tok], i: int, j: int, words: Words) -> bool:
+    """ "Pyongyang membantah", "kepada Moskow", "Moskow dan Pyongyang" -> the state."""
+    prev = toks[i - 1] if i > 0 else None
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if prev is not None and prev.low in words.locative:
+        return False
+    if nxt is not None and not nxt.cap and _is_verb(nxt.low, words):
+        return True
+    if prev is not None and prev.word and not prev.cap:
+        return True  # object, genitive or coordination: "ancaman Pyongyang", "bagi Moskow"
+    if nxt is not None and nxt.low in ("dan", "maupun", "serta") and j + 2 < len(toks):
+        return toks[j + 2].cap  # "Moskow dan Pyongyang membantah"
+    return False
+
+
+# --- roles -------------------------------------------------------------------------
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_ROLE_STOP = _wordset(
+    "yang dan atau kata ujar bahwa oleh kepada pada untuk ke ketika saat setelah sejak serta itu "
+    "ini tersebut adalah merupakan bersama antara di dari menuju dengan"
+)
+# A kin word before a name relates it to someone else: "Kim Jong Il, ayah Kim Jong Un".
+_KIN = _wordset(
+    "ayah ibu putri putra anak adik kakak istri suami saudara paman bibi kakek nenek cucu"
+)
+
+
+def person_roles(text: str, toks: list[_Tok], i: int, j: int, words: Words) -> list[str]:
+    """Role phrases before ("Menteri Luar Negeri AS …") and after (", peneliti …") a name."""
+    roles = []
+    pre = _pre_role(text, toks, i, words)
+    if pre:
+        roles.append(pre)
+    post = _appositive(text, toks, j, words)
+    if post:
+        roles.append(post)
+    return roles
+
+
+def _pre_role(text: str, toks: list[_Tok], i: int, words: Words) -> str | None:
+    k = i - 1
+    if k >= 0 and toks[k].text == ",":
+        k -= 1  # "ajudan kebijakan luar negeri Kremlin, Yuri Ushakov"
+    last = k
+    head = None
+    steps = 0
+    while k >= 0 and steps < 8:
+        t = toks[k]
+        if not t.word or t.low in _ROLE_STOP or t.low in words.speech_cues:
+            break
+        if t.low in words.role_heads and t.low not in _KIN:
+            head = k
+        k -= 1
+        steps += 1
+    if head is None or last < head:
+        return None
+    if head == last and toks[head].low in ("kepala", "ahli", "anggota"):
+        return None
+    if not any(t.cap for t in toks[head : last + 1]):
+        return None  # "penasihat kebijakan luar negeri Putin": Putin's adviser, not Putin
+    return text[toks[head].start : toks[last].end]
+
+
+def _appositive(text: str, toks: list[_Tok], j: int, words: Words) -> str | None:
+    k = j + 1
+    if k >= len(toks) or toks[k].text != ",":
+        return None
+    k += 1
+    if k < len(toks) and toks[k].low == "seorang":
+        k += 1
+    if k >= len(toks) or toks[k].low not in words.role_heads:
+        return None
+    head = k
+    end = k
+    while k < len(toks):
+        t = toks[k]
+        if t.text == "." and k > 0 and len(toks[k - 1].text) == 1 and toks[k - 1].cap:
+            end = k  # an initial: "Daniel K. Inouye"
+            k += 1
+            continue
+        if t.text in _CLOSERS or t.text in _OPENERS:
+            break
+        if (
+            k - head >= 16
+            or t.low in ("yang", "kata", "ujar")
+            or (
+                k > head
+                and not t.cap
+                and t.low not in words.role_heads
+                and t.low not in words.role_modifiers
+                and _is_verb(t.low, words)
+            )
+        ):
+            return None  # not an appositive: a clause goes on ("…, Ketua … akan melakukan")
+        end = k
+        k += 1
+    return text[toks[head].start : toks[end].end]

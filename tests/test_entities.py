@@ -1,0 +1,364 @@
+"""Entities stage: gazetteer, weapons, types, canonical names, metonyms, roles; seeds and F1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from telisik.core import extract
+from telisik.entities import extract_entities, load_gazetteer
+from telisik.entities.gazetteer import load_weapons
+from telisik.model import Document
+from telisik.pipeline import Pipeline
+
+
+def ents(text: str, *, use_ner: bool = False) -> dict[str, tuple[str, ...]]:
+    """id -> (type, name, mention texts with * for metonyms...)."""
+    return {
+        e.id: (e.type, *(m.text + ("*" if m.metonym else "") for m in e.mentions))
+        for e in extract_entities(text, use_ner=use_ner)
+    }
+
+
+def pairs(text: str) -> set[tuple[str, str]]:
+    return {(e.id, e.type) for e in extract_entities(text, use_ner=False)}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # negatives: "Presiden" alone, day and month names, capitalised sentence starts
+        ("Presiden mengatakan bahwa rapat ditunda.", set()),
+        ("Pada Rabu, Juli terasa panas. Kunjungan resmi dimulai pagi.", set()),
+        ("Sementara itu, Namun tidak ada yang datang.", set()),
+        # an all-caps headline yields nothing from capitalisation alone
+        ("KUNJUNGAN BERSEJARAH DIMULAI", set()),
+        # short forms and the gazetteer
+        ("Namun Putin membantah.", {("vladimir-putin", "PERSON")}),
+        ("Korut dan DPRK sama saja.", {("north-korea", "GPE")}),
+        ("AS mengecam, kata Tiongkok dan China.", {("united-states", "GPE"), ("china", "GPE")}),
+        # lower-case "as" is not the United States
+        ("Ia datang as usual ke sana.", set()),
+        ("Pada bulan Juli, Presiden Biden memperingatkan.", {("joe-biden", "PERSON")}),
+        # weapons: named systems and classes, not generic nouns
+        (
+            "Korut meluncurkan Hwasong-18 dan rudal balistik antarbenua lain.",
+            {
+                ("north-korea", "GPE"),
+                ("hwasong-18", "WEAPON"),
+                ("intercontinental-ballistic-missile", "WEAPON"),
+            },
+        ),
+        ("Rusia menembakkan rudal dan roket.", {("russia", "GPE")}),
+        # cue words type unknown names
+        ("Ia belajar di Universitas Gadjah Mada.", {("universitas-gadjah-mada", "ORG")}),
+        ("Kapal melintasi Selat Hormuz kemarin.", {("selat-hormuz", "LOC")}),
+        # an event is not an entity
+        ("Ia hadir di KTT Asia Timur.", set()),
+    ],
+)
+def test_entity_table(text: str, expected: set[tuple[str, str]]) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,metonyms,places",
+    [
+        ("Moskow dan Pyongyang membantah transfer senjata.", {"russia", "north-korea"}, set()),
+        ("Pyongyang telah memberi Moskow amunisi.", {"russia", "north-korea"}, set()),
+        ("Putin tiba di Pyongyang pada Rabu.", set(), {"pyongyang"}),
+        ("Upacara digelar di pusat kota Pyongyang.", set(), {"pyongyang"}),
+        ("Kremlin menolak berkomentar.", {"russia"}, set()),
+        ("Gedung Putih memberi tahu Reuters.", {"united-states"}, set()),
+    ],
+)
+def test_metonyms(text: str, metonyms: set[str], places: set[str]) -> None:
+    found = extract_entities(text, use_ner=False)
+    meto = {e.id for e in found if any(m.metonym for m in e.mentions)}
+    literal = {e.id for e in found if e.type == "GPE" and not any(m.metonym for m in e.mentions)}
+    assert meto == metonyms
+    assert places <= literal
+
+
+def test_kims_stay_apart() -> None:
+    text = (
+        "Kim Jong Il, ayah Kim Jong Un, bertemu Presiden Korea Selatan Kim Dae-jung. "
+        "Kim Jong Un kemudian berkuasa. Kim menguji rudal."
+    )
+    found = {e.id: e for e in extract_entities(text, use_ner=False)}
+    assert {"kim-jong-il", "kim-jong-un", "kim-dae-jung"} <= set(found)
+    assert [m.text for m in found["kim-jong-un"].mentions] == ["Kim Jong Un", "Kim Jong Un", "Kim"]
+    assert found["kim-jong-il"].role == "ayah Kim Jong Un"
+    assert found["kim-jong-un"].role is None  # "ayah" before him is his father's role
+    assert found["kim-dae-jung"].role == "Presiden Korea Selatan"
+
+
+def test_bare_kim_follows_the_only_kim() -> None:
+    text = "“Ini penting,” kata Lami Kim, seorang profesor di Universitas Hawaii. Kim menambahkan."
+    found = {e.id: e for e in extract_entities(text, use_ner=False)}
+    assert "kim-jong-un" not in found
+    assert [m.text for m in found["lami-kim"].mentions] == ["Lami Kim", "Kim"]
+    assert found["lami-kim"].role == "profesor di Universitas Hawaii"
+
+
+def test_roles_pre_modifier_and_appositive() -> None:
+    text = (
+        "Menteri Luar Negeri AS Antony Blinken tiba. “Hubungan membaik,” kata Rachel Minyoung Lee, "
+        "peneliti senior di Program 38 Utara di Stimson Center. Blinken pulang."
+    )
+    found = {e.id: e for e in extract_entities(text, use_ner=False)}
+    assert found["antony-blinken"].role == "Menteri Luar Negeri AS"
+    assert found["antony-blinken"].aliases == ("Blinken",)
+    assert found["rachel-minyoung-lee"].type == "PERSON"
+    assert (
+        found["rachel-minyoung-lee"].role == "peneliti senior di Program 38 Utara di Stimson Center"
+    )
+    assert found["stimson-center"].type == "ORG"
+
+
+def test_mentions_are_evidence() -> None:
+    text = "Korut, atau Korea Utara, menolak. Putin diam."
+    for e in extract_entities(text, use_ner=False):
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.text
+
+
+def test_gazetteer_data() -> None:
+    gaz = load_gazetteer()
+    assert len(gaz.entries) > 1000
+    moscow = gaz.get("moscow")
+    assert moscow is not None and moscow.metonym_of == "russia" and moscow.lat is not None
+    assert gaz.get("kremlin").metonym_of == "russia"  # type: ignore[union-attr]
+    kp = gaz.get("north-korea")
+    assert kp is not None and kp.en == "North Korea" and "DPRK" in kp.aliases
+    # ordinary Indonesian words among city names were dropped at build time
+    assert gaz.get("kota") is None and gaz.get("surat") is None
+    assert load_weapons().find("Kinzhal dan Iskander")[1].id == "iskander"
+
+
+def test_empty_document_passes_through() -> None:
+    from telisik.entities import entities
+
+    doc = Document(id="x", source="x")
+    assert entities(doc) is doc
+
+
+# --- seeds ------------------------------------------------------------------------
+
+# Entities (id, type) verified by reading each seed body (furniture excluded).
+# Metonymic uses ("Kremlin", "Gedung Putih", "Moskow membantah") count for the state.
+GOLD: dict[str, set[tuple[str, str]]] = {
+    "000": {
+        ("north-korea", "GPE"),
+        ("choe-son-hui", "PERSON"),
+        ("vladimir-putin", "PERSON"),
+        ("russia", "GPE"),
+        ("najin-port", "FAC"),
+        ("kim-jong-un", "PERSON"),
+        ("united-states", "GPE"),
+        ("antony-blinken", "PERSON"),
+        ("seoul", "GPE"),
+        ("pyongyang", "GPE"),
+        ("kim-jong-il", "PERSON"),
+        ("south-korea", "GPE"),
+        ("kim-dae-jung", "PERSON"),
+        ("japan", "GPE"),
+        ("guam", "GPE"),
+        ("yonhap", "ORG"),
+        ("shin-won-sik", "PERSON"),
+        ("intermediate-range-ballistic-missile", "WEAPON"),
+    },
+    "001": {
+        ("kim-jong-un", "PERSON"),
+        ("russia", "GPE"),
+        ("vladimir-putin", "PERSON"),
+        ("yuri-ushakov", "PERSON"),
+        ("interfax", "ORG"),
+        ("united-states", "GPE"),
+        ("soviet-union", "GPE"),
+        ("north-korea", "GPE"),
+        ("kim-il-sung-square", "FAC"),
+        ("pyongyang", "GPE"),
+        ("antony-blinken", "PERSON"),
+        ("washington", "GPE"),
+        ("ukraine", "GPE"),
+        ("south-korea", "GPE"),
+        ("shin-won-sik", "PERSON"),
+        ("bloomberg", "ORG"),
+        ("vietnam", "GPE"),
+    },
+    "002": {
+        ("north-korea", "GPE"),
+        ("kim-jong-un", "PERSON"),
+        ("pyongyang", "GPE"),
+        ("vladimir-putin", "PERSON"),
+        ("russia", "GPE"),
+        ("south-korea", "GPE"),
+        ("united-states", "GPE"),
+        ("associated-press", "ORG"),
+        ("vladivostok", "GPE"),
+        ("cnn", "ORG"),
+        ("kcna", "ORG"),
+        ("donald-trump", "PERSON"),
+        ("ukraine", "GPE"),
+        ("japan", "GPE"),
+        ("nam-sung-wook", "PERSON"),
+        ("institute-for-national-security-strategy", "ORG"),
+        ("soviet-union", "GPE"),
+        ("joe-biden", "PERSON"),
+        ("reuters", "ORG"),
+        ("wagner-group", "ORG"),
+        ("united-nations", "ORG"),
+        ("jake-sullivan", "PERSON"),
+        ("sergei-shoigu", "PERSON"),
+        ("korea", "LOC"),
+        ("intercontinental-ballistic-missile", "WEAPON"),
+        ("hwasong", "WEAPON"),
+        ("ballistic-missile", "WEAPON"),
+        ("leif-eric-easley", "PERSON"),
+        ("universitas-ewha-womans", "ORG"),
+        ("seoul", "GPE"),
+    },
+    "003": {
+        ("interfax", "ORG"),
+        ("vladimir-putin", "PERSON"),
+        ("vietnam", "GPE"),
+        ("kim-jong-un", "PERSON"),
+        ("united-states", "GPE"),
+        ("russia", "GPE"),
+        ("soviet-union", "GPE"),
+        ("north-korea", "GPE"),
+        ("antony-blinken", "PERSON"),
+        ("washington", "GPE"),
+        ("ukraine", "GPE"),
+        ("nato", "ORG"),
+        ("jens-stoltenberg", "PERSON"),
+        ("south-korea", "GPE"),
+        ("peluncur-roket-ganda-240-milimeter", "WEAPON"),
+        ("short-range-ballistic-missile", "WEAPON"),
+        ("lami-kim", "PERSON"),
+        ("daniel-k-inouye-asia-pacific-center-for-security-studies", "ORG"),
+        ("united-nations", "ORG"),
+        ("shin-won-sik", "PERSON"),
+        ("bloomberg", "ORG"),
+        ("china", "GPE"),
+        ("rachel-minyoung-lee", "PERSON"),
+        ("program-38-utara", "ORG"),
+        ("stimson-center", "ORG"),
+    },
+    "004": {
+        ("north-korea", "GPE"),
+        ("united-states", "GPE"),
+        ("russia", "GPE"),
+        ("south-korea", "GPE"),
+        ("japan", "GPE"),
+        ("jeh-sung-hoon", "PERSON"),
+        ("departemen-studi-rusia", "ORG"),
+        ("universitas-luar-negeri-hankuk", "ORG"),
+        ("kim-jong-un", "PERSON"),
+        ("vladimir-putin", "PERSON"),
+        ("vostochny-cosmodrome", "FAC"),
+        ("ukraine", "GPE"),
+        ("us-department-of-defense", "ORG"),
+        ("antony-blinken", "PERSON"),
+        ("washington", "GPE"),
+        ("un-security-council", "ORG"),
+        ("sergey-lavrov", "PERSON"),
+        ("pyongyang", "GPE"),
+        ("sergei-shoigu", "PERSON"),
+        ("china", "GPE"),
+        ("li-hongzhong", "PERSON"),
+        ("politbiro-partai-komunis-china", "ORG"),
+        ("jaewoo-shin", "PERSON"),
+        ("open-nuclear-network", "ORG"),
+    },
+}
+
+
+def _seed_docs(seed_dir: Path, use_ner: bool) -> dict[str, Document]:
+    pipeline = Pipeline(stages=["clean", "segment"])
+    from telisik.entities import entities
+
+    out = {}
+    for doc in extract([str(p) for p in sorted(seed_dir.glob("*.txt"))], pipeline=pipeline):
+        assert isinstance(doc, Document)
+        out[Path(doc.source).name[:3]] = entities(doc, use_ner=use_ner)
+    return out
+
+
+@pytest.fixture(scope="module", params=[False, True], ids=["rules", "ner"])
+def seed_docs(request: pytest.FixtureRequest, seed_dir: Path) -> dict[str, Document]:
+    if request.param:
+        pytest.importorskip("spacy")
+        from telisik.entities import ner
+
+        if not (ner.MODEL_PATH / "config.cfg").is_file():
+            pytest.skip("no trained NER model in the package")
+    return _seed_docs(seed_dir, request.param)
+
+
+def entity_f1(docs: dict[str, Document]) -> float:
+    tp = fp = fn = 0
+    for key, gold in GOLD.items():
+        found = {(e.id, e.type) for e in docs[key].entities}
+        tp += len(found & gold)
+        fp += len(found - gold)
+        fn += len(gold - found)
+    return 2 * tp / (2 * tp + fp + fn)
+
+
+@pytest.mark.seeds
+def test_seed_f1(seed_docs: dict[str, Document]) -> None:
+    assert entity_f1(seed_docs) >= 0.95
+
+
+@pytest.mark.seeds
+def test_seed_003_facts(seed_docs: dict[str, Document]) -> None:
+    doc = seed_docs["003"]
+    found = {e.id: e for e in doc.entities}
+    assert found["antony-blinken"].type == "PERSON"
+    assert found["antony-blinken"].role == "Menteri Luar Negeri AS"
+    assert found["lami-kim"].type == "PERSON" and found["kim-jong-un"].type == "PERSON"
+    assert not {"Lami Kim"} & {m.text for m in found["kim-jong-un"].mentions}
+    assert found["jens-stoltenberg"].role == "Sekretaris Jenderal NATO"
+    assert (
+        found["rachel-minyoung-lee"].role == "peneliti senior di Program 38 Utara di Stimson Center"
+    )
+    nk = found["north-korea"]
+    assert "DPRK" in nk.aliases
+    # "Moskow dan Pyongyang telah membantah": both capitals stand for their states
+    assert "Pyongyang" in {m.text for m in nk.mentions if m.metonym}
+    assert "Moskow" in {m.text for m in found["russia"].mentions if m.metonym}
+    # "Beijing telah menjadi penyokong utama Pyongyang"
+    assert "Beijing" in {m.text for m in found["china"].mentions if m.metonym}
+
+
+@pytest.mark.seeds
+def test_seed_shoigu_spellings(seed_docs: dict[str, Document]) -> None:
+    s002 = {e.id: e for e in seed_docs["002"].entities}["sergei-shoigu"]
+    s004 = {e.id: e for e in seed_docs["004"].entities}["sergei-shoigu"]
+    assert {"Sergei Shogu", "Shogu"} <= {m.text for m in s002.mentions}
+    assert s002.role == "menteri pertahanan Rusia"
+    assert {m.text for m in s004.mentions} == {"Shoigu"}
+
+
+@pytest.mark.seeds
+def test_seed_000_kims(seed_docs: dict[str, Document]) -> None:
+    found = {e.id: e for e in seed_docs["000"].entities}
+    assert {"kim-jong-un", "kim-jong-il", "kim-dae-jung"} <= set(found)
+    assert [m.text for m in found["kim-jong-il"].mentions] == ["Kim Jong Il"]
+    assert [m.text for m in found["kim-dae-jung"].mentions] == ["Kim Dae-jung"]
+    assert "Kim" in {m.text for m in found["kim-jong-un"].mentions}
+    assert "Korut" in {m.text for m in found["north-korea"].mentions}
+    # "di Pyongyang" is the city; "Pyongyang mengklaim" is the state
+    assert found["pyongyang"].type == "GPE"
+    assert "Pyongyang" in {m.text for m in found["north-korea"].mentions if m.metonym}
+
+
+@pytest.mark.seeds
+def test_seed_mentions_point_into_text(seed_docs: dict[str, Document]) -> None:
+    for doc in seed_docs.values():
+        for e in doc.entities:
+            for m in e.mentions:
+                assert doc.text[m.start : m.end] == m.text
