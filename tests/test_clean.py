@@ -21,6 +21,7 @@ from telisik.clean import (
     clean,
     clean_text,
     find_date,
+    normalize_outlet,
     normalize_text,
     split_names,
 )
@@ -183,6 +184,9 @@ def test_hard_wrapped_lines_are_joined() -> None:
         ("Share on Facebook", "share", None),
         ("Salin link", "share", None),
         ("WhatsApp Twitter Facebook", "share", None),
+        # a share bar with "|" between its buttons: more tokens than a phrase, all share words
+        ("Bagikan artikel ini: Facebook | X | WhatsApp | Telegram | Salin tautan", "share", None),
+        ("Share: Facebook | Twitter | LinkedIn | Email | Print | Copy link", "share", None),
         ("Next Post", "teaser", None),
         ("Previous Post", "teaser", None),
         ("Artikel Selanjutnya", "teaser", None),
@@ -210,7 +214,37 @@ def test_hard_wrapped_lines_are_joined() -> None:
         ("Warta Asia > Internasional > Asia Timur", "navigation", None),
         ("Skor akhir > 3 gol > rekor baru tercipta.", None, None),
         ("Tags: ekonomi, pupuk, petani", "navigation", "ekonomi, pupuk, petani"),
-        ("Copyright © 2024 Warta Nusantara", "copyright", None),
+        ("Copyright © 2024 Warta Nusantara", "copyright", "Warta Nusantara"),
+        ("Copyright © KBN 2024", "copyright", "KBN"),
+        ("© 2023 Berita Cakrawala. Hak cipta dilindungi undang-undang.", "copyright", None),
+        ("Hak cipta dilindungi undang-undang.", "copyright", None),
+        ("Hak Cipta © 2024 Warta Nusantara", "copyright", "Warta Nusantara"),
+        (
+            "Dilarang mengutip, menyalin, atau memperbanyak berita ini tanpa izin.",
+            "copyright",
+            None,
+        ),
+        (
+            "Konten ini dilindungi. Dilarang menyalin, merayapi, atau mengindeks isi situs ini "
+            "secara otomatis untuk keperluan AI tanpa izin tertulis Kantor Berita Nusantara.",
+            "copyright",
+            None,
+        ),
+        # a WordPress feed footer, the last paragraph of an entry: it names the outlet
+        (
+            "Artikel Harga Beras Naik Lagi pertama kali tayang di Suara Khatulistiwa.",
+            "copyright",
+            "Suara Khatulistiwa",
+        ),
+        (
+            "The post Rice Prices Rise Again appeared first on Warta Asia.",
+            "copyright",
+            "Warta Asia",
+        ),
+        ("Posted in Internasional", "navigation", "Internasional"),
+        ("Filed under Asia Timur, Ekonomi", "navigation", "Asia Timur, Ekonomi"),
+        # a desk, not a person: no author, the outlet's name, the date
+        ("Oleh Redaksi Pelita Pagi | 14 Oktober 2023", "byline", "Redaksi Pelita Pagi"),
         ("Sumber: Reuters", "source", "Reuters"),
         ("Ikuti berita terkini di Google News", "promo", None),
         ("[Gambas:Video 20detik]", "embed", None),
@@ -257,6 +291,13 @@ def test_classify_furniture(line: str, reason: str | None, value: str | None) ->
         "Sumber: pemerintah akan menaikkan harga BBM bulan depan.",
         "Berita itu tidak benar, kata juru bicara.",
         "Next, kata dia, pemerintah akan mengevaluasi program.",
+        "Hak cipta lagu itu kini dipegang ahli warisnya.",  # a story about copyright law
+        "Hak cipta atas karya itu berlaku seumur hidup pencipta ditambah 70 tahun",
+        "Dilarang mengutip keterangan saksi tanpa izin hakim, kata juru bicara pengadilan.",
+        "Dilarang mendirikan bangunan di bantaran sungai tanpa izin.",
+        "Artikel tersebut pertama kali tayang di Kompas.",
+        "Posted in grup WhatsApp warga, pesan itu menyebar cepat.",
+        "Facebook, X, dan WhatsApp sempat tidak bisa diakses pada Senin malam.",
     ],
 )
 def test_body_lines_are_not_furniture(line: str) -> None:
@@ -317,7 +358,85 @@ def test_site_and_section_above_the_headline() -> None:
     raw = f"Warta Selat - Internasional\n\nAnggaran Pendidikan Naik Tahun Depan\n\n{BODY}"
     result = clean_text(raw)
     assert result.title == "Anggaran Pendidikan Naik Tahun Depan"
-    assert result.removed[0].reason == "navigation"
+    # the site's masthead with its section: a logo, and the site is the outlet
+    assert result.removed[0].reason == "logo"
+    assert result.outlet == "Warta Selat"
+
+
+@pytest.mark.parametrize(
+    "top,reason,outlet",
+    [
+        # a site name over the breadcrumb is its logo
+        ("Pelita Pagi\n\nBeranda » Internasional", "logo", "Pelita Pagi"),
+        # the breadcrumb's own section over it is not
+        ("Internasional Asia\n\nBeranda » Internasional Asia", "navigation", None),
+        # one word alone is as likely a section as a site
+        ("Internasional\n\nBeranda » Dunia", "navigation", None),
+        # no breadcrumb below, named nowhere else: no logo
+        ("Pelita Pagi", "navigation", None),
+    ],
+)
+def test_site_name_above_the_breadcrumb(top: str, reason: str, outlet: str | None) -> None:
+    result = clean_text(f"{top}\n\nAnggaran Pendidikan Naik Tahun Depan\n\n{BODY}")
+    assert result.title == "Anggaran Pendidikan Naik Tahun Depan"
+    assert result.removed[0].reason == reason
+    assert result.outlet == outlet
+    assert result.text == BODY
+
+
+def test_site_name_named_again_by_a_desk_byline_is_a_logo() -> None:
+    raw = (
+        "Pelita Pagi\n\nAnggaran Pendidikan Naik Tahun Depan\n\n"
+        f"Oleh Redaksi Pelita Pagi | 14 Oktober 2023\n\n{BODY}"
+    )
+    result = clean_text(raw)
+    assert [r.reason for r in result.removed] == ["logo", "headline", "byline"]
+    assert result.outlet == "Pelita Pagi"
+    assert result.authors == ()  # "Redaksi Pelita Pagi" is a desk, not an author
+    assert result.date_hints == ("14 Oktober 2023",)
+
+
+@pytest.mark.parametrize(
+    "crumb,outlet",
+    [
+        ("Lintas Asia > Internasional > Asia Timur", "Lintas Asia"),
+        ("Kompas.com > Nasional > Politik", "Kompas.com"),
+        ("Home > Berita > Nasional", None),  # the home page is no site name
+        ("Berita > Nasional > Politik", None),
+        ("Nasional > Politik > Pemilu", None),  # one word: a section as likely as a site
+    ],
+)
+def test_breadcrumb_names_the_outlet(crumb: str, outlet: str | None) -> None:
+    result = clean_text(f"{crumb}\n\nAnggaran Pendidikan Naik Tahun Depan\n\n{BODY}")
+    assert [r.reason for r in result.removed] == ["navigation", "headline"]
+    assert result.title == "Anggaran Pendidikan Naik Tahun Depan"
+    assert result.outlet == outlet
+
+
+def test_rights_notice_only_after_the_body() -> None:
+    notice = "Dilarang mengutip atau memperbanyak isi berita ini tanpa izin tertulis redaksi."
+    hak = "Hak cipta dilindungi undang-undang."
+    # between body paragraphs it is kept: a story may quote such a notice
+    middle = f"{BODY}\n\n{notice}\n\n{hak}\n\n{BODY}"
+    assert paragraphs(clean_text(middle).text) == [BODY, notice, hak, BODY]
+    end = clean_text(f"{BODY}\n\nEditor: Sari Dewi\n\n{notice}\n\n{hak}")
+    assert end.text == BODY
+    assert [r.reason for r in end.removed] == ["editor", "copyright", "copyright"]
+
+
+def test_copyright_story_keeps_its_last_paragraph() -> None:
+    last = "Hak cipta lagu itu kini dipegang ahli warisnya."
+    assert paragraphs(clean_text(f"{BODY}\n\n{last}").text) == [BODY, last]
+
+
+def test_feed_footer_is_removed_only_at_the_end() -> None:
+    footer = "Artikel Anggaran Pendidikan Naik pertama kali tayang di Suara Khatulistiwa."
+    result = clean_text(f"{BODY}\n\n{footer}")
+    assert result.text == BODY
+    assert result.removed == (Removal(footer, "copyright", 3, "Suara Khatulistiwa"),)
+    assert result.outlet == "Suara Khatulistiwa"
+    middle = f"{BODY}\n\n{footer}\n\n{BODY}"
+    assert paragraphs(clean_text(middle).text) == [BODY, footer, BODY]
 
 
 def test_english_alt_text_before_the_headline_is_a_caption() -> None:
@@ -378,6 +497,16 @@ def test_dateline_prefix_with_a_date() -> None:
     assert result.text == BODY
     assert result.outlet == "ANTARA"
     assert result.date_hints == ("19/6",)
+
+
+def test_dateline_initials_expand_to_the_agency_name() -> None:
+    raw = (
+        f"New York (KBN) - {BODY}\n\n"
+        "Dilarang mengutip isi berita ini tanpa izin tertulis Kantor Berita Nusantara."
+    )
+    result = clean_text(raw)
+    assert result.text == BODY
+    assert result.outlet == "Kantor Berita Nusantara"
 
 
 def test_dateline_prefix_only_on_the_first_paragraph() -> None:
@@ -469,6 +598,56 @@ def test_byline_and_editor_in_one_line_with_date() -> None:
     assert result.authors == ("Sari Dewi", "Budi Santoso")
     assert result.editors == ("Rina",)
     assert result.date_hints == ("Rabu, 19 Juni 2024 |06:23 WIB",)
+
+
+# --- outlet names -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name,text,expected",
+    [
+        # a section after the site name in the metadata goes
+        ("Suara Khatulistiwa - Internasional", "", "Suara Khatulistiwa"),
+        ("Warta Asia | Ekonomi", "", "Warta Asia"),
+        ("Warta Asia » Ekonomi", "", "Warta Asia"),
+        # a domain loses its suffix; CamelCase is already a display form
+        ("WartaNusa.com", "Warta Nusa", "WartaNusa"),
+        ("www.wartaasia.co.id", "", "wartaasia"),
+        # a bare domain or ALLCAPS token takes the spaced form the article writes
+        ("harianselat.com", "(Foto: Harian Selat/Agus)", "Harian Selat"),
+        ("SUARAKHATULISTIWA.id", "kata Seo kepada Suara Khatulistiwa.", "Suara Khatulistiwa"),
+        ("harianselat.com", "tanpa nama tampilan", "harianselat"),
+        ("harianselat.com", "harian selat", "harianselat"),  # lower case: no display form
+        ("harianselat.com", "Harian. Selat", "harianselat"),  # not one run of words
+        # initials expand to a phrase of the article with those initials
+        ("KBN", "izin tertulis Kantor Berita Nusantara.", "Kantor Berita Nusantara"),
+        ("KBN", "kantor berita nusantara", "KBN"),
+        # two phrases with those initials: the more frequent one
+        (
+            "KBN",
+            "Kantor Bank Negara, Kantor Berita Nasional, Kantor Berita Nasional",
+            "Kantor Berita Nasional",
+        ),
+        # known outlets keep their own spelling
+        ("Kompas.com", "Kompas Com", "Kompas.com"),
+        ("www.kompas.com", "", "Kompas.com"),
+        ("ANTARA", "Kantor Berita Antara", "ANTARA"),
+        ("Tempo.co - Nasional", "", "Tempo.co"),
+        ("Reader Outlet", "", "Reader Outlet"),
+    ],
+)
+def test_normalize_outlet(name: str, text: str, expected: str) -> None:
+    got = normalize_outlet(name, text)
+    assert got == expected
+    assert normalize_outlet(got, text) == got  # idempotent
+
+
+def test_stage_normalises_the_reader_outlet() -> None:
+    raw = "Hujan deras melanda kota itu sejak pagi, kata warga kepada Suara Khatulistiwa."
+    for outlet in ("Suara Khatulistiwa - Internasional", "SUARAKHATULISTIWA.id"):
+        doc = clean(Document(id="x", source="t", raw=raw, outlet=outlet))
+        assert doc.outlet == "Suara Khatulistiwa"
+        assert clean(doc) == doc
 
 
 # --- hand-written fixtures imitating Indonesian outlets ----------------------------

@@ -40,6 +40,7 @@ __all__ = [
     "clean",
     "clean_text",
     "find_date",
+    "normalize_outlet",
     "normalize_text",
     "split_names",
 ]
@@ -54,13 +55,13 @@ REASONS = frozenset(
         "byline",  # "Penulis: …", "Oleh …", "Laporan wartawan …", "X, Jurnalis-<date>"
         "caption",  # image captions and alt text, "Foto: …", "… (Sumber: …)"
         "comments",  # "0 Komentar", "Komentar (3)", "Tinggalkan Balasan"
-        "copyright",  # "Copyright © …", "Dilarang mengambil … tanpa izin"
+        "copyright",  # "Copyright © …", "Dilarang mengutip … tanpa izin", feed footers
         "credit",  # "--Dengan bantuan dari A dan B.", "--With assistance from …"
         "dateline",  # date lines, "Kompas.com - 19/06/2024 …", "JAKARTA, KOMPAS.com - "
         "editor",  # "Editor: …", "Penyunting: …"
         "embed",  # "[Gambas:Video 20detik]", tweet attributions, "View this post on Instagram"
         "headline",  # the title line the text starts with
-        "logo",  # "Logo Bloomberg Technoz", an outlet name alone on a line
+        "logo",  # "Logo Bloomberg Technoz", an outlet name alone on a line, "Site - Section"
         "navigation",  # breadcrumbs, "Tags: …", section names before the headline
         "pagination",  # "No more pages", "Halaman 1 2 3", "Selanjutnya", "Load more"
         "promo",  # "Ikuti berita … di Google News", "WhatsApp Channel", "klik di sini"
@@ -92,6 +93,8 @@ _BLOCK_ENDERS = frozenset(
 
 _MAX_TITLE_WORDS = 25  # a headline is shorter than a body sentence
 _MAX_PHRASE_WORDS = 8  # whole-line furniture phrases are short
+_MAX_SHARE_WORDS = 16  # "Bagikan artikel ini: Facebook | X | WhatsApp | …" (words only)
+_MAX_NOTICE_WORDS = 80  # a rights notice is a paragraph at most
 _MAX_DATE_LINE = 90  # characters; longer lines are not date lines
 _MAX_LIST_ITEMS = 6  # links under one "Baca juga" header
 #: Furniture that may sit between the links of a list without ending it.
@@ -123,6 +126,11 @@ class _Lexicon:
     photo_credits: tuple[str, ...]
     source_credits: frozenset[str]
     outlets: dict[str, str]  # casefolded name -> name
+    crumb_roots: frozenset[str]
+    copyright_verbs: tuple[str, ...]
+    copyright_objects: tuple[str, ...]
+    first_published: tuple[str, ...]
+    posted_in: tuple[str, ...]
     english: frozenset[str]
     indonesian: frozenset[str]
     date_words: frozenset[str]
@@ -160,6 +168,11 @@ def _load_lexicon(lang: str = "id") -> _Lexicon:
         photo_credits=tuple(p.casefold() for p in data["captions"]["photo_credits"]),
         source_credits=frozenset(p.casefold() for p in data["captions"]["source_credits"]),
         outlets={n.casefold(): n for n in data["outlets"]["names"]},
+        crumb_roots=frozenset(_key(p) for p in data["outlets"]["crumb_roots"]),
+        copyright_verbs=tuple(data["copyright"]["verbs"]),
+        copyright_objects=tuple(data["copyright"]["objects"]),
+        first_published=tuple(data["copyright"]["first_published"]),
+        posted_in=tuple(labels_["posted_in"]),
         english=frozenset(data["words"]["english"]),
         indonesian=frozenset(data["words"]["indonesian"]),
         date_words=frozenset(dates["days"] + dates["months"] + dates["other"]),
@@ -405,9 +418,9 @@ class Hit:
 
 
 _LOGO = re.compile(r"^logo\s+(?P<name>\S.{0,60})$", re.I)
-_DOMAIN = re.compile(
-    r"^(?:[a-z0-9-]+\.)+(?:com|co\.id|co|id|net|org|or\.id|go\.id|tv|news|asia)$", re.I
-)
+_TLD = r"(?:com|co\.id|co|id|net|org|or\.id|go\.id|my\.id|web\.id|tv|news|asia|info)"
+_DOMAIN = re.compile(rf"^(?:[a-z0-9-]+\.)+{_TLD}$", re.I)
+_DOMAIN_PARTS = re.compile(rf"^(?:www\.)?(?P<stem>.+?)\.{_TLD}$", re.I)
 _CAMEL_OUTLET = re.compile(r"^(?:detik|kumparan|okezone|inews)[A-Za-z]*$", re.I)
 _TAG_CODE = r"\*+|[A-Za-z]{1,12}(?:\s?[./\-]\s?[A-Za-z0-9]{1,12}){0,4}|[A-Z]{1,4}\d{2,4}"
 _TAG_LINE = re.compile(rf"^[\(\[]\s*(?P<code>{_TAG_CODE})\s*[\)\]]$")
@@ -435,6 +448,8 @@ _NAME_OUTLET = re.compile(
     re.I,
 )
 _TEAM = re.compile(r"^(?:tim|redaksi)\b", re.I)
+# "Redaksi Pelita Pagi", "Tim detikcom": a desk, not a person; what follows is the outlet
+_TEAM_OUTLET = re.compile(r"^(?:tim\s+redaksi|redaksi|tim)\b\s*(?P<outlet>.*)$", re.I)
 _REPORT = re.compile(
     r"^laporan\s+(?:wartawan|reporter|jurnalis|koresponden|kontributor)\s+"
     r"(?P<outlet>[^\s,]+)(?:\s*,\s*(?P<names>.+?))?\s*\.?$",
@@ -469,10 +484,41 @@ _PROMO_WORDS = re.compile(
     r"berlangganan|subscribe|youtube|instagram|tiktok|https?://",
     re.I,
 )
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b|hak cipta\b|all rights reserved)", re.I)
-_NO_REPRODUCTION = re.compile(  # "Dilarang mengambil konten … tanpa izin …"; bounded lookaheads
-    r"^dilarang\b(?=.{0,300}\b(?:artikel|konten|berita|tulisan|situs|materi)\b)"
-    r"(?=.{0,400}\btanpa\s+(?:izin|seizin|ijin)\b)",
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b|all rights reserved)", re.I)
+# "Hak cipta dilindungi undang-undang", "Hak Cipta © 2024 …": not "Hak cipta lagu itu …"
+_HAK_CIPTA = re.compile(
+    r"^hak\s+cipta\b(?=.{0,40}?(?:©|\b(?:19|20)\d\d\b|\bdilindungi\b|\ball rights\b))", re.I
+)
+_PROTECTED = re.compile(r"^(?:konten|artikel|isi|situs|berita)(?: situs)? ini dilindungi\b", re.I)
+# "Dilarang mengutip …", "Konten ini dilindungi. Dilarang menyalin … tanpa izin …": a
+# reproduction verb or a content word after "Dilarang", then "tanpa izin"; bounded lookaheads
+_NO_REPRODUCTION = re.compile(
+    r"(?:^|[.!?]\s)dilarang\s+(?:keras\s+)?(?:untuk\s+)?"
+    rf"(?:(?:{_alternation(_LEX.copyright_verbs)})\b"
+    rf"|(?=.{{0,300}}?\b(?:{_alternation(_LEX.copyright_objects)})\b))"
+    r"(?=.{0,400}?\btanpa\s+(?:izin|seizin|ijin)\b)",
+    re.I,
+)
+# a reported sentence ("Dilarang mengutip … tanpa izin hakim, kata juru bicara") is no notice
+_SPEECH = re.compile(
+    r"[\"“”]|\b(?:kata|ujar|tutur|ucap|sebut|jelas|tegas|imbuh|tambah)nya\b"
+    r"|\b(?:kata|ujar|tutur|ucap|menurut)\b",
+    re.I,
+)
+# "Copyright © KBN 2024", "© 2023 Berita Cakrawala. Hak cipta dilindungi undang-undang."
+_YEARS = r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?"
+_COPYRIGHT_NAME = re.compile(
+    rf"^(?:copyright|hak\s+cipta)?\s*(?:©|\(c\))?\s*(?:{_YEARS}\s*)?"
+    r"(?P<name>[^\W\d_][\w&'’.\-]*(?: [^\W\d_][\w&'’.\-]*){0,4}?)"
+    rf"\s*(?:{_YEARS})?\s*[.,]?\s*"
+    r"(?:(?:all\s+rights\s+reserved|hak\s+cipta\s+dilindungi(?:\s+undang-undang)?)\.?)?$",
+    re.I,
+)
+# WordPress feed footers: "Artikel <judul> pertama kali tayang di <Outlet>.",
+# "The post <title> appeared first on <Outlet>."
+_FIRST_PUBLISHED = re.compile(
+    r"^(?:artikel|berita|tulisan|postingan|the post)\s+(?P<title>\S.{0,300}?)\s+"
+    rf"(?:{_alternation(_LEX.first_published)})\s+(?P<outlet>\S.{{0,80}}?)\s*\.?$",
     re.I,
 )
 _SCRIPT_START = re.compile(r"^(?://|<!--|<!\s*\[\s*CDATA)")
@@ -495,6 +541,10 @@ _PHOTO_TAIL = re.compile(
     r"(?:^|[.\s])(?i:foto|photo|dok)\s*[/:]\s*(?P<credit>[A-Z][\w.\-/&' ]{0,40})$"
 )
 _TAG_CODE_RE = re.compile(_TAG_CODE)
+# "Posted in Internasional, Asia": a blog theme's category line
+_POSTED_IN = re.compile(
+    rf"^(?:{_alternation(_LEX.posted_in)})\s+(?P<rest>[^\W\d_][^.!?]{{0,80}})$", re.I
+)
 _ILLUSTRATION = re.compile(r"^(?:Ilustrasi|ILUSTRASI)\b")
 
 
@@ -521,9 +571,22 @@ def _outlet_name(text: str) -> str | None:
     return None
 
 
+def _is_share_widget(tokens: list[str]) -> bool:
+    """Only share words and fillers, at least one share word: "Bagikan ke: Facebook | X"."""
+    return all(t in _LEX.share_words or t in _LEX.share_fillers for t in tokens) and any(
+        t in _LEX.share_words for t in tokens
+    )
+
+
 def _phrase_hit(line: str, words: list[str]) -> Hit | None:
     """Whole-line widget phrases: pagination, ads, comments, share, teaser markers, headers."""
-    if len(words) > _MAX_PHRASE_WORDS or (line[-1] in ".!?" and not line.endswith("...")):
+    if line[-1] in ".!?" and not line.endswith("..."):
+        return None
+    if len(words) > _MAX_PHRASE_WORDS:
+        # a share bar separates its buttons with "|": count its words, not its tokens
+        tokens = _key(line).split()
+        if len(tokens) <= _MAX_SHARE_WORDS and _is_share_widget(tokens):
+            return Hit("share")
         return None
     key = _key(line)
     if not key:
@@ -539,10 +602,7 @@ def _phrase_hit(line: str, words: list[str]) -> Hit | None:
         return Hit(reason, block="list")
     if reason:
         return Hit(reason)
-    tokens = key.split()
-    if all(t in _LEX.share_words or t in _LEX.share_fillers for t in tokens) and any(
-        t in _LEX.share_words for t in tokens
-    ):
+    if _is_share_widget(key.split()):
         return Hit("share")
     if _PAGE_NUMBERS.match(line):
         return Hit("pagination")
@@ -562,6 +622,14 @@ def _logo_hit(line: str, words: list[str]) -> Hit | None:
         if outlet:
             return Hit("logo", value=outlet, outlet=outlet)
     return None
+
+
+def _team_outlet(name: str) -> str | None:
+    """The outlet after "Redaksi"/"Tim": "Pelita Pagi", "detikcom"; None for "Redaksi" alone."""
+    name = name.strip(" .,-–—")
+    if not name or _key(name) == "redaksi":
+        return None
+    return name if _is_outlet_like(name) else None
 
 
 def _byline_segment(seg: str, *, alone: bool) -> Hit | None:
@@ -591,6 +659,10 @@ def _byline_segment(seg: str, *, alone: bool) -> Hit | None:
     names = split_names(names_part) if valid else ()
     dates = (date,) if date else ()
     value = ", ".join(names) or None
+    team = _TEAM_OUTLET.match(names_part) if valid else None
+    if team:  # "Oleh Redaksi Pelita Pagi": no author, but the outlet's name
+        outlet = _team_outlet(team["outlet"])
+        return Hit(role, value=names_part, dates=dates, outlet=outlet, edge=not explicit)
     # without ":" ("Penulis Budi Santoso") it could be a heading: trust it at the edges only
     edge = not explicit
     if role == "editor":
@@ -617,7 +689,7 @@ def _byline_hit(line: str) -> Hit | None:
         )
     m = _NAME_OUTLET.match(line)
     if m and (_all_names(m["names"]) or _TEAM.match(m["names"])):  # "Nama - detikNews"
-        names = split_names(m["names"])
+        names = () if _TEAM.match(m["names"]) else split_names(m["names"])
         return Hit(
             "byline", value=", ".join(names), authors=names, outlet=_outlet_name(m["outlet"])
         )
@@ -688,6 +760,17 @@ def _label_hit(line: str) -> Hit | None:
     return Hit(reason, value=rest or None)
 
 
+def _posted_in_hit(line: str) -> Hit | None:
+    """ "Posted in Internasional, Asia Timur": categories, each one to three capitalised words."""
+    m = _POSTED_IN.match(line)
+    if not m:
+        return None
+    parts = [p.strip() for p in _NAME_SPLIT.split(m["rest"]) if p.strip()]
+    if not parts or not all(1 <= len(p.split()) <= 3 and p[0].isupper() for p in parts):
+        return None
+    return Hit("navigation", value=m["rest"])
+
+
 def _caption_hit(line: str, words: list[str], caption_max_words: int) -> Hit | None:
     """Captions: a photo credit at the end ("(Foto: …)", "Foto/…"), or an "Ilustrasi …" line."""
     if line[-1] in ")]":
@@ -728,6 +811,47 @@ def _caption_hit(line: str, words: list[str], caption_max_words: int) -> Hit | N
     return None
 
 
+def _is_outlet_like(name: str) -> bool:
+    """A site name: a known outlet or domain, or one to five capitalised words."""
+    if _outlet_name(name):
+        return True
+    words = name.split()
+    return 1 <= len(words) <= 5 and all(w[0].isupper() and not w.isdigit() for w in words)
+
+
+def _copyright_outlet(line: str) -> str | None:
+    """The name in "Copyright © KBN 2024" or "© 2023 Berita Cakrawala. Hak cipta dilindungi."."""
+    m = _COPYRIGHT_NAME.match(line)
+    if not m:
+        return None
+    name = m["name"].rstrip(".")
+    if _key(name).startswith(("all rights", "hak cipta")) or not _is_outlet_like(name):
+        return None
+    return name
+
+
+def _copyright_hit(line: str, words: list[str]) -> Hit | None:
+    """Rights notices and feed footers; the weaker shapes only outside the body (edge)."""
+    if _COPYRIGHT.match(line) and len(words) <= 30:
+        outlet = _copyright_outlet(line)
+        return Hit("copyright", value=outlet, outlet=outlet)
+    if len(words) > _MAX_NOTICE_WORDS:
+        return None
+    m = _FIRST_PUBLISHED.match(line)
+    if m and (m["title"][0].isupper() or m["title"][0] in "\"“‘'") and " " in m["title"]:
+        name = m["outlet"].rstrip(".")
+        outlet = name if _is_outlet_like(name) else None
+        return Hit("copyright", value=name, outlet=outlet, edge=True)
+    if _SPEECH.search(line):
+        return None
+    if _HAK_CIPTA.match(line):
+        outlet = _copyright_outlet(line)
+        return Hit("copyright", value=outlet, outlet=outlet, edge=True)
+    if (_PROTECTED.match(line) and len(words) <= 6) or _NO_REPRODUCTION.search(line):
+        return Hit("copyright", edge=True)
+    return None
+
+
 def _date_line_hit(line: str) -> Hit | None:
     """A line that is a date, maybe after a label or an outlet: "Kompas.com - 19/06/2024, …"."""
     if len(line) > _MAX_DATE_LINE or line.endswith(":"):
@@ -757,6 +881,7 @@ _DATELINE = re.compile(
 )
 
 
+_INITIALS = re.compile(r"^[A-Z]{2,6}$")
 _PLACE_AFTER = re.compile(r"([A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2})\.\s+(?=[\"“A-Z])")
 
 
@@ -768,8 +893,9 @@ def _dateline_prefix(text: str) -> tuple[str, Hit] | None:
     u1, u2, paren = m["u1"], m["u2"], m["paren"]
     place: str | None
     outlet: str | None
-    if paren:
-        place, outlet = u1, _outlet_name(paren.strip())
+    if paren:  # "New York (KBN) -": an agency's initials in brackets
+        paren = paren.strip()
+        place, outlet = u1, _outlet_name(paren) or (paren if _INITIALS.match(paren) else None)
     elif u2:
         if _outlet_name(u1) and not _outlet_name(u2):
             place, outlet = u2, _outlet_name(u1)
@@ -808,6 +934,19 @@ def _is_breadcrumb(line: str, words: list[str]) -> bool:
     return len(parts) >= 3 and all(1 <= len(p.split()) <= 4 for p in parts)
 
 
+def _crumb_outlet(line: str) -> str | None:
+    """The site a breadcrumb starts from: "Lintas Asia > Internasional > …"; not "Beranda"."""
+    parts = _CRUMB_SEP.split(line)
+    first = parts[0].strip()
+    if len(parts) < 2 or _key(first) in _LEX.crumb_roots:
+        return None
+    known = _outlet_name(first)
+    if known:
+        return known
+    # one capitalised word is as likely a section ("Nasional") as a site
+    return first if 2 <= len(first.split()) <= 4 and _is_outlet_like(first) else None
+
+
 def classify_line(line: str, *, caption_max_words: int = 12) -> Hit | None:
     """Why a line, seen alone, is furniture; None when it may be body text.
 
@@ -830,11 +969,11 @@ def classify_line(line: str, *, caption_max_words: int = 12) -> Hit | None:
     if hit:
         return hit
     if _is_breadcrumb(line, words):
-        return Hit("navigation")
+        return Hit("navigation", outlet=_crumb_outlet(line))
     m = _TAG_LINE.match(line)
     if m and _is_tag(m["code"]):
         return Hit("agency_tag", value=m["code"])
-    hit = _byline_hit(line) or _credit_hit(line) or _label_hit(line)
+    hit = _byline_hit(line) or _credit_hit(line) or _label_hit(line) or _posted_in_hit(line)
     if hit:
         return hit
     m = _READ_ALSO_BARE.match(line)
@@ -846,8 +985,9 @@ def classify_line(line: str, *, caption_max_words: int = 12) -> Hit | None:
         return Hit("source", value=outlet)
     if _PROMO_START.match(line) and _PROMO_WORDS.search(line) and len(words) <= 80:
         return Hit("promo")
-    if (_COPYRIGHT.match(line) and len(words) <= 30) or _NO_REPRODUCTION.match(line):
-        return Hit("copyright")
+    hit = _copyright_hit(line, words)
+    if hit:
+        return hit
     hit = _caption_hit(line, words, caption_max_words) or _date_line_hit(line)
     if hit:
         return hit
@@ -855,6 +995,89 @@ def classify_line(line: str, *, caption_max_words: int = 12) -> Hit | None:
     if d and len(d[0]) == len(line):  # "JAKARTA, KOMPAS.com -" alone on its line
         return d[1]
     return None
+
+
+# --- outlet names -----------------------------------------------------------------
+
+_SECTION_TAIL = re.compile(r"^(?P<site>.+?)\s+[\-|–—»›]\s+\S.*$")
+_NAME_WORD = re.compile(r"[^\W\d_][\w&'’]*")
+_MAX_NAME_WORDS = 5  # a spaced display form or an expanded abbreviation
+
+
+def _name_runs(text: str) -> Iterator[list[str]]:
+    """Runs of capitalised words on one line, split by anything but a space: name candidates."""
+    run: list[str] = []
+    end = 0
+    for m in _NAME_WORD.finditer(text):
+        word = m.group()
+        if run and (not word[0].isupper() or text[end : m.start()].strip(" ")):
+            yield run  # a lower-case word, punctuation or a line break ends the run
+            run = []
+        if word[0].isupper():
+            run.append(word)
+        end = m.end()
+    if run:
+        yield run
+
+
+def _display_form(token: str, text: str) -> str | None:
+    """ "harianselat" -> "Harian Selat", when the text spells it so (ignoring case and spaces)."""
+    want = token.casefold()
+    for run in _name_runs(text):
+        for i in range(len(run)):
+            got = ""
+            for j in range(i, min(i + _MAX_NAME_WORDS, len(run))):
+                got += run[j].casefold()
+                if not want.startswith(got):
+                    break
+                if got == want and j > i:
+                    return " ".join(run[i : j + 1])
+    return None
+
+
+def _expansion(initials: str, text: str) -> str | None:
+    """ "KBN" -> "Kantor Berita Nusantara": the most frequent run of words with those initials."""
+    n = len(initials)
+    want = initials.casefold()
+    seen: dict[str, int] = {}
+    for run in _name_runs(text):
+        for i in range(len(run) - n + 1):
+            words = run[i : i + n]
+            if "".join(w[0] for w in words).casefold() == want and not any(
+                w.isupper() for w in words
+            ):
+                phrase = " ".join(words)
+                seen[phrase] = seen.get(phrase, 0) + 1
+    return max(seen, key=lambda p: seen[p]) if seen else None
+
+
+def normalize_outlet(name: str, text: str = "") -> str:
+    """An outlet's display name: no section, no domain suffix, spelled as ``text`` spells it.
+
+    "Suara Khatulistiwa - Internasional" -> "Suara Khatulistiwa"; "WartaNusa.com" ->
+    "WartaNusa"; "harianselat.com" -> "Harian Selat" and "KBN" -> "Kantor Berita
+    Nusantara" when ``text`` (the article) writes them so. Known outlets keep their
+    own spelling ("Kompas.com", "ANTARA").
+    """
+    name = " ".join(name.split())
+    m = _SECTION_TAIL.match(name)
+    if m and not _LEX.outlets.get(name.casefold()):
+        name = m["site"]
+    m = _DOMAIN_PARTS.match(name) if _DOMAIN.match(name) else None
+    if m:
+        host = name.casefold().removeprefix("www.")
+        known = _LEX.outlets.get(host) or _LEX.outlets.get(m["stem"].casefold())
+        name = known or m["stem"]
+    else:
+        name = _LEX.outlets.get(name.casefold(), name)
+    bare = " " not in name and (name.islower() or name.isupper())  # "harianselat", "KBN"
+    if text and bare and name.casefold() not in _LEX.outlets:
+        shown = _display_form(name, text)
+        if shown is None and _INITIALS.match(name):
+            shown = _expansion(name, text)
+        if shown:
+            return shown
+    return name
 
 
 # --- the whole text ---------------------------------------------------------------
@@ -997,6 +1220,40 @@ def _edge_pass(lines: list[_Line]) -> None:
 
 # "Harian Selat - Internasional": a site and a section above the headline
 _SITE_SECTION = re.compile(r"^[^\s\-|–—»›]+(?: [^\s\-|–—»›]+){0,2} [\-|–—»›] \S+(?: \S+){0,2}$")
+_SITE_SEP = re.compile(r" [\-|–—»›] ")
+_MAX_LOGO_WORDS = 4
+
+
+def _outlet_key(name: str) -> str:
+    """ "WARTANUSA.com", "Warta Nusa" and "wartanusa" are one site: letters and digits only."""
+    m = _DOMAIN_PARTS.match(name)
+    return _KEY_DROP_ALL.sub("", (m["stem"] if m else name).casefold())
+
+
+_KEY_DROP_ALL = re.compile(r"[\W_]+")
+
+
+def _is_masthead(lines: list[_Line], k: int, first: int, named: set[str]) -> bool:
+    """A site name alone above the headline: named as the outlet elsewhere, or over a breadcrumb.
+
+    "Pelita Pagi" above "Beranda » Internasional" is a logo; "Nasional" above
+    "Beranda » Nasional" is that breadcrumb's section, and one word alone is as
+    likely a section as a site, so it needs the outlet named elsewhere.
+    """
+    text = lines[k].text
+    words = text.split()
+    if not 1 <= len(words) <= _MAX_LOGO_WORDS or _is_prose(text) or text[-1] in ":?!":
+        return False
+    if not all(w[0].isupper() and not any(c.isdigit() for c in w) for w in words):
+        return False
+    if _outlet_key(text) in named:
+        return True
+    if k != first or len(words) < 2:
+        return False
+    nxt = next((ln for ln in lines[k + 1 :] if ln.text), None)
+    if nxt is None or nxt.hit is None or nxt.hit.reason != "navigation":
+        return False
+    return _key(text) not in {_key(p) for p in _CRUMB_SEP.split(nxt.text)}
 
 
 def _positional_pass(lines: list[_Line], caption_max_words: int, title: str | None) -> int | None:
@@ -1021,6 +1278,12 @@ def _positional_pass(lines: list[_Line], caption_max_words: int, title: str | No
         return open_[0]
     before = open_[:body]
     indonesian = _looks_indonesian(lines[open_[body]].text)
+    named = {_outlet_key(ln.hit.outlet) for ln in lines if ln.hit and ln.hit.outlet and ln.meta}
+    opening = _dateline_prefix(lines[open_[body]].text)
+    if opening and opening[1].outlet:
+        named.add(_outlet_key(opening[1].outlet))
+    first = next(k for k, ln in enumerate(lines) if ln.text)
+    logos = {k for k in before if _is_masthead(lines, k, first, named)}
     head = None
     wanted = _key(title) if title else ""
     if wanted:
@@ -1033,7 +1296,9 @@ def _positional_pass(lines: list[_Line], caption_max_words: int, title: str | No
         for k in before:
             text = lines[k].text
             english = indonesian and _looks_english(text)
-            if _is_title_like(text) and not english and not _SITE_SECTION.match(text):
+            if k in logos or english or _SITE_SECTION.match(text):
+                continue
+            if _is_title_like(text):
                 head = k
                 break
     for k in before:
@@ -1041,8 +1306,14 @@ def _positional_pass(lines: list[_Line], caption_max_words: int, title: str | No
         n = len(text.split())
         if k == head:
             lines[k].hit = Hit("headline")
+        elif k in logos:
+            lines[k].hit = Hit("logo", value=text, outlet=text)
         elif _SITE_SECTION.match(text):
-            lines[k].hit = Hit("navigation")
+            site = _SITE_SEP.split(text, maxsplit=1)[0]
+            if head is not None and k < head and _is_outlet_like(site):  # "Harian Selat - …"
+                lines[k].hit = Hit("logo", value=site, outlet=site)
+            else:
+                lines[k].hit = Hit("navigation")
         elif indonesian and _looks_english(text) and n <= _MAX_TITLE_WORDS:
             lines[k].hit = Hit("caption")
         elif n <= 2 and not _is_prose(text):
@@ -1136,6 +1407,8 @@ def clean_text(text: str, *, caption_max_words: int = 12, title: str | None = No
         outlet = next((h.outlet for h in hits if h.outlet), None)
     if outlet is None and dateline is not None:
         outlet = dateline.outlet
+    if outlet is not None:
+        outlet = normalize_outlet(outlet, norm)
     dates = [d for h in hits for d in h.dates] + list(dateline.dates if dateline else ())
     return Cleaned(
         text="\n\n".join(paragraphs),
@@ -1180,6 +1453,7 @@ def clean(doc: Document, *, settings: Settings | None = None) -> Document:
     cfg = (settings or _default_settings()).clean
     source = doc.raw or doc.text
     result = clean_text(source, caption_max_words=cfg.caption_max_words, title=doc.title)
+    outlet = normalize_outlet(doc.outlet, normalize_text(source)) if doc.outlet else None
     if source.strip() and not result.text:
         logger.warning("%s: nothing left after cleaning", doc.source)
     logger.debug("%s: %d removals", doc.source, len(result.removed))
@@ -1187,7 +1461,7 @@ def clean(doc: Document, *, settings: Settings | None = None) -> Document:
         doc,
         text=result.text,
         removed=tuple(_iter_removed(doc.removed, result.removed)),
-        outlet=doc.outlet or result.outlet,
+        outlet=outlet or result.outlet,
         title=doc.title or result.title,
         authors=_merge(doc.authors, result.authors),
         editors=_merge(doc.editors, result.editors),
