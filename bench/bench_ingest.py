@@ -52,23 +52,33 @@ def variants(n: int) -> Iterator[tuple[str, bytes]]:
 
 def run_size(n: int) -> dict[str, float]:
     """Measure one corpus size in this process (called in a fresh subprocess)."""
-    from telisik.pipeline import Failure, Pipeline
+    from telisik.pipeline import get_stage
     from telisik.read import read_bytes
     from telisik.store import open_store
 
-    pipeline = Pipeline(stages=["clean", "segment"])
+    clean, segment = get_stage("clean"), get_stage("segment")
     tmp = Path(tempfile.mkdtemp())
     store = open_store(tmp / "bench.db")
     articles = 0
     nbytes = 0
     words = 0
-    t0 = time.perf_counter()
+    parts = {"read": 0.0, "clean": 0.0, "segment": 0.0, "store": 0.0}
+    clock = time.perf_counter
+    t0 = clock()
     for name, data in variants(n):
-        for doc in read_bytes(data, name):
-            out = pipeline(doc)
-            if isinstance(out, Failure):
-                continue
+        t = clock()
+        docs = read_bytes(data, name)
+        parts["read"] += clock() - t
+        for doc in docs:
+            t = clock()
+            cleaned = clean(doc)
+            t1 = clock()
+            out = segment(cleaned)
+            t2 = clock()
             store.put(out)
+            parts["store"] += clock() - t2
+            parts["clean"] += t1 - t
+            parts["segment"] += t2 - t1
             articles += 1
             nbytes += len(out.raw.encode())
             words += len(out.text.split())
@@ -84,6 +94,8 @@ def run_size(n: int) -> dict[str, float]:
         word_re.findall(text)
     regex_s = time.perf_counter() - t0
     con = sqlite3.connect(tmp / "baseline.db")
+    con.execute("PRAGMA journal_mode=WAL")  # the same durability settings as the store
+    con.execute("PRAGMA synchronous=NORMAL")
     con.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, text TEXT)")
     t0 = time.perf_counter()
     for text in texts:
@@ -101,6 +113,7 @@ def run_size(n: int) -> dict[str, float]:
         "x_regex_pass": elapsed / regex_s,
         "x_sqlite_insert": elapsed / sqlite_s,
         "peak_rss_mib": peak_mib,
+        **{f"share_{k}": v / elapsed for k, v in parts.items()},
     }
 
 
@@ -120,14 +133,15 @@ def main() -> None:
         rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
     print(
         "| inputs | articles | articles/s | MB/s | words/s | x regex pass | x sqlite insert "
-        "| peak RSS MiB |"
+        "| peak RSS MiB | time share: read / clean / segment / store |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         print(
             f"| {r['inputs']} | {r['articles']} | {r['articles_per_s']:.0f} | {r['mb_per_s']:.2f} "
             f"| {r['words_per_s']:.0f} | {r['x_regex_pass']:.1f} | {r['x_sqlite_insert']:.1f} "
-            f"| {r['peak_rss_mib']:.0f} |"
+            f"| {r['peak_rss_mib']:.0f} | {r['share_read']:.0%} / {r['share_clean']:.0%} / "
+            f"{r['share_segment']:.0%} / {r['share_store']:.0%} |"
         )
     growth = rows[-1]["peak_rss_mib"] / rows[0]["peak_rss_mib"]
     print(
