@@ -606,7 +606,7 @@ def test_stats_count_every_table_in_a_fixed_order(store: Store) -> None:
     empty = store.stats()
     expected_keys = [
         "articles", "removed", "sentences", "entities", "mentions", "quotes",
-        "times", "quantities", "events", "stories", "story_members",
+        "times", "quantities", "events", "stories", "story_members", "story_signatures",
     ]  # fmt: skip
     assert list(empty) == expected_keys
     assert set(empty.values()) == {0}
@@ -624,6 +624,7 @@ def test_stats_count_every_table_in_a_fixed_order(store: Store) -> None:
         "events": len(doc.events),
         "stories": 0,
         "story_members": 0,
+        "story_signatures": 0,
     }
 
 

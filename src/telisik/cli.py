@@ -11,15 +11,14 @@ import logging
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from . import __version__
-from .errors import TelisikError
 from .core import extract as extract_docs
 from .core import ingest as ingest_docs
+from .errors import TelisikError
 from .model import Document
 from .pipeline import Failure, Pipeline
 from .settings import Settings, load_settings
@@ -73,8 +72,16 @@ def emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], title: str = 
         for col in columns:
             table.add_column(col)
         for row in rows:
-            table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
-        Console().print(table)
+            table.add_row(*(_cell(row.get(c)) for c in columns))
+        console = Console()
+        if not console.is_terminal:  # piped or in make: wide lines read better than wraps
+            console = Console(width=160)
+        console.print(table)
+
+
+def _cell(value: Any) -> str:
+    """One table cell: no line breaks, so rows stay readable."""
+    return "" if value is None else " ".join(str(value).split())
 
 
 def progress(items: Iterable[T], *, quiet: bool, label: str) -> Iterator[T]:
@@ -129,8 +136,11 @@ def extract(obj: Context, paths: tuple[str, ...], fmt: str, stages: str | None, 
     pipeline = Pipeline(obj.settings, stages.split(",") if stages else None)
     failed = 0
     docs: list[dict[str, Any]] = []
-    for item in progress(extract_docs(paths, settings=obj.settings, pipeline=pipeline),
-                         quiet=obj.quiet, label="extracting"):
+    for item in progress(
+        extract_docs(paths, settings=obj.settings, pipeline=pipeline),
+        quiet=obj.quiet,
+        label="extracting",
+    ):
         if isinstance(item, Failure):
             failed += 1
             fail(item.message)
@@ -204,6 +214,8 @@ def show(obj: Context, article_id: str, fmt: str) -> None:
             what = "no article" if not ids else f"{len(ids)} articles ({', '.join(ids[:5])})"
             raise click.ClickException(f"{what} match id {article_id!r}")
         doc = store.get(ids[0])
+        groups = store.stories(article=ids[0])
+        titles = {a: store.get(a) for g in groups for a in g.articles if a != ids[0]}
     assert doc is not None
     data = doc.to_dict(sentences=False)
     if fmt == "json":
@@ -212,6 +224,20 @@ def show(obj: Context, article_id: str, fmt: str) -> None:
         click.echo(json.dumps(data, ensure_ascii=False))
     else:
         render_document(doc)
+        render_story_memberships(groups, titles)
+
+
+def render_story_memberships(groups: list[Any], others: dict[str, Document | None]) -> None:
+    """The article's near-duplicates (with their wire origin) and its story cluster."""
+    for story in groups:
+        kind = "near-duplicates" if story.kind == "near_duplicate" else "story cluster"
+        origin = f" · origin {story.origin}" if story.origin else ""
+        click.echo(f"{kind} {story.id}: {story.label or ''}{origin}")
+        for a in story.articles:
+            if a in others:
+                other = others[a]
+                title = (other.title or other.source) if other else ""
+                click.echo(f"  {a}  {title}")
 
 
 def render_document(doc: Document) -> None:
@@ -226,8 +252,14 @@ def render_document(doc: Document) -> None:
         f"id {doc.id} · {doc.outlet or 'unknown outlet'} · published {pub.value or '?'} "
         f"({pub.precision}, {pub.basis}) · language {doc.language or '?'}"
     )
-    console.print(f"source {doc.source}" + (f" · {doc.url}" if doc.url and doc.url != doc.source else ""))
-    for label, names in (("authors", doc.authors), ("editors", doc.editors), ("credits", doc.credits)):
+    console.print(
+        f"source {doc.source}" + (f" · {doc.url}" if doc.url and doc.url != doc.source else "")
+    )
+    for label, names in (
+        ("authors", doc.authors),
+        ("editors", doc.editors),
+        ("credits", doc.credits),
+    ):
         if names:
             console.print(f"{label}: {', '.join(names)}")
     console.print()
@@ -253,6 +285,78 @@ def render_document(doc: Document) -> None:
 @cli.command()
 @format_option
 @click.pass_obj
+def stories(obj: Context, fmt: str) -> None:
+    """Near-duplicate groups (one source, with its wire) and story clusters.
+
+    Groups are updated by every ingest.
+
+    Example: telisik --db corpus.db stories --format json
+    """
+    from .stories import story_rows
+
+    with obj.open_store() as store:
+        data = story_rows(store)
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    rows = [
+        {
+            "kind": kind,
+            "group": g["id"],
+            "label": g["label"],
+            "origin": g.get("origin"),
+            **{k: a[k] for k in ("id", "published", "title", "source")},
+        }
+        for kind, key in (("near-duplicate", "near_duplicates"), ("story", "stories"))
+        for g in data[key]
+        for a in g["articles"]
+    ]
+    emit(
+        rows,
+        fmt,
+        ["kind", "group", "label", "origin", "id", "published", "title"],
+        title=f"{len(data['near_duplicates'])} near-duplicate groups, "
+        f"{len(data['stories'])} stories",
+    )
+
+
+@cli.command()
+@click.option("--limit", default=50, show_default=True)
+@format_option
+@click.pass_obj
+def articles(obj: Context, limit: int, fmt: str) -> None:
+    """List stored articles with their date, outlet, title and furniture count.
+
+    Example: telisik --db demo.db articles --limit 20
+    """
+    rows = []
+    with obj.open_store() as store:
+        for doc in store.documents():
+            rows.append(
+                {
+                    "id": doc.id,
+                    "published": doc.published.value,
+                    "basis": doc.published.basis,
+                    "outlet": doc.outlet,
+                    "title": doc.title,
+                    "source": doc.source,
+                    "removed": len(doc.removed),
+                    "sentences": len(doc.sentences),
+                }
+            )
+            if len(rows) >= limit:
+                break
+    emit(
+        rows,
+        fmt,
+        ["id", "published", "outlet", "title", "removed", "sentences"],
+        title=f"{len(rows)} articles in {obj.db}",
+    )
+
+
+@cli.command()
+@format_option
+@click.pass_obj
 def stats(obj: Context, fmt: str) -> None:
     """Row counts of every table in the store.
 
@@ -261,13 +365,128 @@ def stats(obj: Context, fmt: str) -> None:
     with obj.open_store() as store:
         counts = store.stats()
     if fmt == "table":
-        emit([{"table": k, "rows": v} for k, v in counts.items()], fmt, ["table", "rows"],
-             title=str(obj.db))
+        emit(
+            [{"table": k, "rows": v} for k, v in counts.items()],
+            fmt,
+            ["table", "rows"],
+            title=str(obj.db),
+        )
     elif fmt == "json":
         click.echo(json.dumps(counts, indent=2))
     else:
         for k, v in counts.items():
             click.echo(json.dumps({"table": k, "rows": v}))
+
+
+@cli.command("entities")
+@click.option(
+    "--type",
+    "type_",
+    type=click.Choice(["PERSON", "ORG", "GPE", "LOC", "FAC", "WEAPON"]),
+    help="Only entities of this type.",
+)
+@click.option("--top", default=50, show_default=True, help="How many, most articles first.")
+@format_option
+@click.pass_obj
+def entities_cmd(obj: Context, type_: str | None, top: int, fmt: str) -> None:
+    """List the entities of the stored articles, most widely mentioned first.
+
+    Example: telisik entities --type PERSON --top 20
+    """
+    from .entities.profile import summarise
+
+    with obj.open_store() as store:
+        rows = summarise(store.documents(), type=type_)[: max(top, 0)]
+    data = [
+        {
+            "id": s.id,
+            "name": s.name,
+            "type": s.type,
+            "en": s.en,
+            "articles": s.articles,
+            "mentions": s.mentions,
+            "aliases": s.aliases,
+            "roles": s.roles,
+        }
+        for s in rows
+    ]
+    if fmt == "table":
+        for row in data:
+            row["aliases"] = ", ".join(row["aliases"][:4])
+            row["roles"] = "; ".join(row["roles"][:2])
+    emit(
+        data,
+        fmt,
+        ["id", "name", "type", "articles", "mentions", "aliases", "roles"],
+        title=f"{len(data)} entities",
+    )
+
+
+@cli.command("entity")
+@click.argument("name")
+@format_option
+@click.pass_obj
+def entity_cmd(obj: Context, name: str, fmt: str) -> None:
+    """Profile one entity (id, name or alias): aliases, roles, articles, sentences, company.
+
+    Example: telisik entity "Kim Jong Un"
+    """
+    from .entities.profile import profile
+
+    with obj.open_store() as store:
+        found = profile(store.documents(), name)
+    if found is None:
+        raise click.ClickException(f"no stored entity is called {name!r}; see `telisik entities`")
+    s = found.summary
+    data = {
+        "id": s.id,
+        "name": s.name,
+        "en": s.en,
+        "type": s.type,
+        "types": dict(s.types),
+        "aliases": s.aliases,
+        "roles": s.roles,
+        "articles": s.articles,
+        "mentions": s.mentions,
+        "sentences": [
+            {
+                "article": a.article,
+                "source": a.source,
+                "text": a.sentence,
+                "start": a.start,
+                "end": a.end,
+            }
+            for a in found.appearances
+        ],
+        "cooccurring": [{"id": i, "name": n, "articles": k} for i, n, k in found.cooccurring],
+    }
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    if fmt == "jsonl":
+        click.echo(json.dumps(data, ensure_ascii=False))
+        return
+    from rich.console import Console
+
+    console = Console()
+    console.print(f"[bold]{s.name}[/bold] ({s.type}, id {s.id}, en {s.en})")
+    console.print(f"{s.articles} articles, {s.mentions} mentions", highlight=False)
+    if s.aliases:
+        console.print("aliases: " + ", ".join(s.aliases), markup=False)
+    for role in s.roles:
+        console.print(f"role: {role}", markup=False)
+    emit(
+        [{"article": a.article, "sentence": a.sentence} for a in found.appearances],
+        "table",
+        ["article", "sentence"],
+        title="sentences",
+    )
+    emit(
+        [{"id": i, "name": n, "articles": k} for i, n, k in found.cooccurring[:15]],
+        "table",
+        ["id", "name", "articles"],
+        title="co-occurring entities",
+    )
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -35,12 +35,24 @@ def ingest(
     settings: Settings | None = None,
     pipeline: Pipeline | None = None,
 ) -> Iterator[PutResult | Failure]:
-    """Extract every input and write each article in its own transaction."""
+    """Extract every input and write each article in its own transaction.
+
+    Each stored article also gets its near-duplicate signature; once the
+    stream is exhausted, near-duplicate groups and story clusters are
+    recomputed from the stored signatures (see :mod:`telisik.stories`).
+    """
+    from .stories import index_document, keep_inherited_date, refresh_stories
+
     for item in extract(paths, settings=settings, pipeline=pipeline):
         if isinstance(item, Failure):
             yield item
             continue
         try:
-            yield store.put(item)
+            doc = keep_inherited_date(store, item)
+            result = store.put(doc)
+            if result.status in ("inserted", "updated", "replaced"):
+                index_document(store, doc)
+            yield result
         except Exception as exc:  # one bad write must not stop the run
             yield Failure(item.source, f"{item.source}: could not store: {exc}")
+    refresh_stories(store)

@@ -11,9 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Literal, Protocol, Self, runtime_checkable
+from typing import TYPE_CHECKING, Literal, Protocol, Self, runtime_checkable
 
 from ..model import Document, Story
+
+if TYPE_CHECKING:
+    from ..stories import Signature
 
 PutStatus = Literal["inserted", "unchanged", "updated", "replaced", "duplicate", "failed"]
 
@@ -136,6 +139,22 @@ class Store(Protocol):
 
     def stories(self, *, article: str | None = None) -> list[Story]:
         """Stored stories, or only those that contain ``article``, sorted by id."""
+        ...
+
+    def replace_stories(self, stories: Iterable[Story]) -> None:
+        """Replace every stored story by ``stories`` in one transaction (a regrouping)."""
+        ...
+
+    def put_signature(self, id: str, signature: Signature) -> None:
+        """Keep the near-duplicate signature of a stored article (replacing an older one)."""
+        ...
+
+    def signatures(self) -> Iterator[tuple[str, Signature]]:
+        """(article id, signature) of the current signature version, read in pages."""
+        ...
+
+    def missing_signatures(self) -> list[str]:
+        """Ids of stored articles without a current signature (to compute them now)."""
         ...
 
     def close(self) -> None:

@@ -53,6 +53,7 @@ TABLES: tuple[str, ...] = (
     "events",
     "stories",
     "story_members",
+    "story_signatures",
 )
 
 _INITIAL = """
@@ -249,7 +250,25 @@ WHEN old.title IS NOT new.title OR old.text IS NOT new.text BEGIN
 END;
 """
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", _INITIAL),)
+# Near-duplicate detection keeps one signature per article (MinHash sketches
+# and aligned evidence, see telisik.stories) so that grouping never re-reads
+# texts. Keyed by the article's num: new rows append at the B-tree's edge.
+_STORY_SIGNATURES = """
+ALTER TABLE stories ADD COLUMN origin TEXT;
+
+CREATE TABLE story_signatures (
+    article_num INTEGER PRIMARY KEY REFERENCES articles (num) ON DELETE CASCADE,
+    version     INTEGER NOT NULL,
+    text_hash   BLOB NOT NULL,
+    anchor_hash BLOB NOT NULL,
+    meta        TEXT NOT NULL  -- JSON: anchors, features, date, origin
+);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", _INITIAL),
+    Migration(2, "story signatures and origins", _STORY_SIGNATURES),
+)
 
 
 def latest_version(migrations: Sequence[Migration] | None = None) -> int:

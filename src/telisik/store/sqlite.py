@@ -9,12 +9,15 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 from ..errors import StoreError
 from ..model import CONTRACT_VERSION, Document, Story
 from .base import PutResult, PutStatus, SearchHit, source_key
 from .migrations import TABLES, check_owner, migrate
+
+if TYPE_CHECKING:
+    from ..stories import Signature
 from .rows import (
     ARTICLE_COLUMNS,
     ARTICLE_META_COLUMNS,
@@ -199,28 +202,77 @@ class SqliteStore:
         return cursor.rowcount > 0
 
     def put_story(self, story: Story) -> None:
-        conn = self._db
-        members = [(story.id, n, article) for n, article in enumerate(story.articles)]
-        # Members are named by id; a missing one selects NULL and fails NOT NULL.
         try:
             with self._transaction("story", None):
-                conn.execute(
-                    "INSERT INTO stories (id, kind, label) VALUES (?, ?, ?) "
-                    "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, label = excluded.label",
-                    (story.id, story.kind, story.label),
-                )
-                conn.execute("DELETE FROM story_members WHERE story_id = ?", (story.id,))
-                conn.executemany(
-                    "INSERT INTO story_members (story_id, seq, article_num) "
-                    "VALUES (?, ?, (SELECT num FROM articles WHERE id = ?))",
-                    members,
-                )
+                self._write_story(self._db, story)
         except _DocumentError as exc:
             missing = [a for a in story.articles if self._source(a) is None]
             why = f"articles not in the store: {', '.join(missing)}" if missing else str(exc)
             raise StoreError(
                 f"story {story.id} was not stored ({why}); store its articles first"
             ) from exc
+
+    def _write_story(self, conn: sqlite3.Connection, story: Story) -> None:
+        members = [(story.id, n, article) for n, article in enumerate(story.articles)]
+        conn.execute(
+            "INSERT INTO stories (id, kind, label, origin) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, label = excluded.label, "
+            "origin = excluded.origin",
+            (story.id, story.kind, story.label, story.origin),
+        )
+        conn.execute("DELETE FROM story_members WHERE story_id = ?", (story.id,))
+        # Members are named by id; a missing one selects NULL and fails NOT NULL.
+        conn.executemany(
+            "INSERT INTO story_members (story_id, seq, article_num) "
+            "VALUES (?, ?, (SELECT num FROM articles WHERE id = ?))",
+            members,
+        )
+
+    def replace_stories(self, stories: Iterable[Story]) -> None:
+        conn = self._db
+        with self._transaction("store stories", None):
+            conn.execute("DELETE FROM stories")
+            for story in stories:
+                self._write_story(conn, story)
+
+    def put_signature(self, id: str, signature: Signature) -> None:
+        text_hash, anchor_hash, meta = signature.to_row()
+        conn = self._db
+        with self._transaction("store the signature of", None):
+            conn.execute(
+                "INSERT OR REPLACE INTO story_signatures "
+                "(article_num, version, text_hash, anchor_hash, meta) "
+                "SELECT num, ?, ?, ?, ? FROM articles WHERE id = ?",
+                (signature.version, text_hash, anchor_hash, meta, id),
+            )
+
+    def signatures(self) -> Iterator[tuple[str, Signature]]:
+        from ..stories import SIGNATURE_VERSION, Signature
+
+        last = 0
+        while True:
+            page = self._db.execute(
+                "SELECT s.article_num, a.id, s.version, s.text_hash, s.anchor_hash, s.meta "
+                "FROM story_signatures AS s JOIN articles AS a ON a.num = s.article_num "
+                "WHERE s.article_num > ? AND s.version = ? ORDER BY s.article_num LIMIT ?",
+                (last, SIGNATURE_VERSION, PAGE_SIZE * 16),
+            ).fetchall()
+            if not page:
+                return
+            for _num, id, version, text_hash, anchor_hash, meta in page:
+                yield str(id), Signature.from_row(text_hash, anchor_hash, meta, version)
+            last = page[-1][0]
+
+    def missing_signatures(self) -> list[str]:
+        from ..stories import SIGNATURE_VERSION
+
+        rows = self._db.execute(
+            "SELECT a.id FROM articles AS a LEFT JOIN story_signatures AS s "
+            "ON s.article_num = a.num AND s.version = ? WHERE s.article_num IS NULL "
+            "ORDER BY a.num",
+            (SIGNATURE_VERSION,),
+        ).fetchall()
+        return [str(r[0]) for r in rows]
 
     # --- reading --------------------------------------------------------------
 
@@ -299,23 +351,25 @@ class SqliteStore:
     def stories(self, *, article: str | None = None) -> list[Story]:
         conn = self._db
         if article is None:
-            heads = conn.execute("SELECT id, kind, label FROM stories ORDER BY id").fetchall()
+            heads = conn.execute(
+                "SELECT id, kind, label, origin FROM stories ORDER BY id"
+            ).fetchall()
         else:
             heads = conn.execute(
-                "SELECT DISTINCT s.id, s.kind, s.label FROM stories AS s "
+                "SELECT DISTINCT s.id, s.kind, s.label, s.origin FROM stories AS s "
                 "JOIN story_members AS m ON m.story_id = s.id "
                 "JOIN articles AS a ON a.num = m.article_num "
                 "WHERE a.id = ? ORDER BY s.id",
                 (article,),
             ).fetchall()
         out = []
-        for id, kind, label in heads:
+        for id, kind, label, origin in heads:
             members = conn.execute(
                 "SELECT a.id FROM story_members AS m JOIN articles AS a ON a.num = m.article_num "
                 "WHERE m.story_id = ? ORDER BY m.seq",
                 (id,),
             ).fetchall()
-            out.append(Story(id, kind, tuple(m[0] for m in members), label))
+            out.append(Story(id, kind, tuple(m[0] for m in members), label, origin))
         return out
 
     # --- lifecycle ------------------------------------------------------------
