@@ -34,6 +34,13 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_ingest.py
+	$(BIN)/python bench/bench_ner.py
+	$(BIN)/python bench/bench_time.py
+	$(BIN)/python bench/bench_stories.py
+
+# Rebuilds the shipped NER model from ../shared/data (offline, deterministic, ~15 min).
+train-ner: $(STAMP)
+	$(BIN)/python training/train_ner.py
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache .mypy_cache build src/*.egg-info
