@@ -28,7 +28,7 @@ def gold_key(source: str) -> str:
 
 @pytest.fixture(scope="module")
 def docs() -> dict[str, Document]:
-    pipeline = Pipeline(stages=["clean", "segment"])
+    pipeline = Pipeline(stages=["clean", "segment", "time", "quantities"])
     out: dict[str, Document] = {}
     for item in pipeline.stream(read_paths([CORPUS])):
         assert not isinstance(item, Failure), item.message
@@ -79,6 +79,77 @@ def test_teaser_dates_leave_no_trace(docs: dict[str, Document]) -> None:
     for word in ("Festival Kopi", "Surabaya", "16 , 2023"):
         assert word not in doc.text
         assert not any(word in hint for hint in doc.date_hints)
+
+
+def locate(text: str, item: dict[str, object]) -> tuple[int, int] | None:
+    """Where a gold expression sits in the cleaned text (its context disambiguates)."""
+    needle = str(item["text"])
+    base = 0
+    if item.get("context"):
+        base = text.find(str(item["context"]))
+        if base < 0:
+            return None
+    start = text.find(needle, base)
+    return None if start < 0 else (start, start + len(needle))
+
+
+def overlapping(spans: list[tuple[int, int, object]], where: tuple[int, int]) -> list[object]:
+    return [obj for s, e, obj in spans if s < where[1] and where[0] < e]
+
+
+@pytest.mark.parametrize("key", sorted(GOLD))
+def test_published_date(docs: dict[str, Document], key: str) -> None:
+    gold = GOLD[key]["published"]
+    pub = docs[key].published
+    assert (pub.value, pub.precision) == (gold["value"], gold["precision"]), key
+    # metadata and bylines are explicit; a date found only in the body is inferred
+    assert pub.basis == gold["basis"], key
+
+
+def time_scores(docs: dict[str, Document]) -> dict[bool, tuple[int, int]]:
+    """(right, total) of gold time expressions, split by relative or explicit."""
+    scores = {False: [0, 0], True: [0, 0]}
+    for key, gold in GOLD.items():
+        doc = docs[key]
+        spans = [(t.start, t.end, t) for t in doc.times]
+        for item in gold["times"]:
+            where = locate(doc.text, item)
+            assert where is not None, f"{key}: gold time {item['text']!r} not in text"
+            found = overlapping(spans, where)
+            ok = any(
+                (t.value, t.precision) == (item["value"], item["precision"])  # type: ignore[attr-defined]
+                for t in found
+            )
+            scores[bool(item["relative"])][0] += ok
+            scores[bool(item["relative"])][1] += 1
+    return {k: (v[0], v[1]) for k, v in scores.items()}
+
+
+def test_time_expressions_are_normalised(docs: dict[str, Document]) -> None:
+    scores = time_scores(docs)
+    right, total = scores[False]
+    print(f"explicit dates: {right}/{total}; relative: {scores[True][0]}/{scores[True][1]}")
+    assert right / total >= 0.95  # the design's quality bar for explicit dates
+    right, total = scores[True]
+    assert right / total >= 0.85
+
+
+def test_quantities(docs: dict[str, Document]) -> None:
+    right = total = 0
+    for key, gold in GOLD.items():
+        doc = docs[key]
+        spans = [(q.start, q.end, q) for q in doc.quantities]
+        for item in gold["quantities"]:
+            where = locate(doc.text, item)
+            assert where is not None, f"{key}: gold quantity {item['text']!r} not in text"
+            found = overlapping(spans, where)
+            total += 1
+            right += any(
+                q.value == item["value"] and q.approx == item["approx"]  # type: ignore[attr-defined]
+                for q in found
+            )
+    print(f"quantities: {right}/{total}")
+    assert right / total >= 0.9
 
 
 def counts(db: Path) -> dict[str, int]:

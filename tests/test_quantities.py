@@ -87,7 +87,44 @@ TABLE = [
         "Satu rudal dapat terbang sejauh 235 km.",
         [("Satu rudal", 1, False, "rudal"), ("235 km", 235, False, "km")],
     ),
-    ("Jangkauannya diperkirakan hingga 70 kilometer.", [("hingga 70 kilometer", 70, True, "km")]),
+    # "hingga" is a bound, not an approximation; "diperkirakan" before it is one
+    (
+        "Jangkauannya diperkirakan hingga 70 kilometer.",
+        [("diperkirakan hingga 70 kilometer", 70, True, "km")],
+    ),
+    # upper bounds (hingga, sampai, maksimal, paling banyak): in the span, the value exact
+    (
+        "Kereta itu melaju hingga 350 kilometer per jam.",
+        [("hingga 350 kilometer per jam", 350, False, "km/h")],
+    ),
+    ("Ruangan menampung maksimal 40 orang.", [("maksimal 40 orang", 40, False, "orang")]),
+    ("Antrean mencapai sampai 3 km.", [("sampai 3 km", 3, False, "km")]),
+    ("Pajak paling banyak 10 persen.", [("paling banyak 10 persen", 10, False, "%")]),
+    # a range keeps its own approximation: "hingga" there joins the two ends
+    ("Jarak 70 hingga 80 km ditempuh.", [("70 hingga 80 km", 70, True, "km")]),
+    # rates: a unit "per" or "/" a time unit
+    ("Inflasi 5 persen per tahun.", [("5 persen per tahun", 5, False, "%/year")]),
+    ("Angin 60 km/jam bertiup.", [("60 km/jam", 60, False, "km/h")]),
+    ("Ia berlari 10 meter per detik.", [("10 meter per detik", 10, False, "m/s")]),
+    ("Jaraknya 10 km per orang.", [("10 km", 10, False, "km")]),  # not a time unit: no rate
+    # multiples: "N kali <thing>"; a bare "N kali" counts times
+    (
+        "Rudal itu terbang hingga 10 kali kecepatan suara.",
+        [("hingga 10 kali kecepatan suara", 10, False, "kali kecepatan suara")],
+    ),
+    ("Harga naik 3 kali lipat.", [("3 kali lipat", 3, False, "kali lipat")]),
+    ("Ia 2 kali kalah dalam pemilu.", [("2 kali", 2, False, "kali")]),
+    # "N dari M <thing>": N counts the thing too
+    (
+        "Sebanyak 13 dari 15 anggota dewan mendukung.",
+        [("13", 13, False, "anggota dewan"), ("15 anggota dewan", 15, False, "anggota dewan")],
+    ),
+    (
+        "Tiga dari lima negara memilih abstain.",
+        [("Tiga", 3, False, "negara"), ("lima negara", 5, False, "negara")],
+    ),
+    ("Skornya 5 dari 10.", []),  # no thing after M: a bare score
+    ("Suhu turun 2 dari 30 derajat.", [("30 derajat", 30, False, "°")]),  # measures do not carry
     ("Peringatan 70 tahun gencatan senjata.", [("70 tahun", 70, False, "year")]),
     ("Nilainya 1.000,5 ton.", [("1.000,5 ton", 1000.5, False, "t")]),
     ("Sampah mencapai 262,9 juta ton.", [("262,9 juta ton", 262_900_000, False, "t")]),

@@ -455,6 +455,17 @@ INFERENCE = [
         "dan target penonton hingga tahun 2030 nanti.",
         PublishedDate("2018-02-05", "day", "inferred"),
     ),
+    # a bare weekday told the day after the latest date: the report is from that day
+    (
+        "Roket diluncurkan pada Selasa (21/11/2023) malam. KCNA melaporkan pada Rabu "
+        "bahwa satelit sudah mengorbit.",
+        PublishedDate("2023-11-22", "day", "inferred"),
+    ),
+    # only dates announced ahead, one with its weekday: the article is from that day or before
+    (
+        "Presiden akan dilantik pada Minggu (20/10/2024) di gedung parlemen.",
+        PublishedDate("2024-10-20", "day", "inferred"),
+    ),
     # history does not date the article
     ("Tokoh itu lahir pada 17 Agustus 1945 di Jakarta.", PublishedDate()),
     ("Putin pernah berkunjung pada Juli 2000.", PublishedDate()),
@@ -673,3 +684,72 @@ def test_finder_never_fails_and_spans_hold(
         if t.value is not None and not t.value.startswith("P"):
             assert t.value[:4].isdigit()
     resolve_times(Document(id="x", source="x", text=text))
+
+
+ANAPHORA = [
+    # (text, expression, value): counted from the date the narration last named
+    (
+        "Kim tiba pada Senin (11/9/2023). Sehari kemudian, Peskov berbicara.",
+        "Sehari kemudian",
+        "2023-09-12",
+    ),
+    (
+        "Kim tiba pada Senin (11/9/2023). Dua hari kemudian ia pulang.",
+        "Dua hari kemudian",
+        "2023-09-13",
+    ),
+    (
+        "KCNA pada Kamis (20/6/2024) memuat naskah yang diteken sehari sebelumnya.",
+        "sehari sebelumnya",
+        "2024-06-19",
+    ),
+    (
+        "Putin tiba pada Selasa (18/6/2024). Pada hari yang sama, Seoul memprotes.",
+        "Pada hari yang sama",
+        "2024-06-18",
+    ),
+    (
+        "Delegasi tiba 3 Maret 2024 dan keesokan harinya berunding.",
+        "keesokan harinya",
+        "2024-03-04",
+    ),
+    # no narrated date: the article's date (WED = 2024-06-19)
+    ("Sehari kemudian, harga turun.", "Sehari kemudian", "2024-06-20"),
+]
+
+
+@pytest.mark.parametrize("text,expression,value", ANAPHORA)
+def test_anaphoric_days_count_from_the_narrated_date(
+    text: str, expression: str, value: str
+) -> None:
+    t = one(text, expression, WED)
+    assert (t.value, t.precision, t.relative) == (value, "day", True)
+
+
+def test_anaphoric_days_without_any_date_stay_unresolved() -> None:
+    t = one("Sehari kemudian, harga turun.", "Sehari kemudian", None)
+    assert (t.value, t.relative) == (None, True)
+
+
+@pytest.mark.parametrize(
+    "sentence,expression,value",
+    [
+        ("Prabowo kalah pada pemilihan presiden 2014 dan 2019.", "2014", "2014"),
+        ("Partai itu menang di pemilu 2019 yang ketat.", "2019", "2019"),
+    ],
+)
+def test_years_after_an_occasion(sentence: str, expression: str, value: str) -> None:
+    assert one(sentence, expression).value == value
+
+
+def test_year_occasion_does_not_turn_counts_into_years() -> None:
+    times = find_times("Pemilihan itu diikuti 2014 orang.", WED)
+    assert not any(t.text == "2014" for t in times)
+
+
+def test_untensed_next_month_is_ahead_other_months_back() -> None:
+    anchor = date(2024, 3, 29)
+    assert (
+        one("Panel itu harus berhenti pada akhir April.", "akhir April", anchor).value == "2024-04"
+    )
+    assert one("Panel itu dibentuk pada Desember.", "Desember", anchor).value == "2023-12"

@@ -121,6 +121,7 @@ class _Grammar:
     currency_after: dict[str, str]
     currency_before: dict[str, str]
     approximators: frozenset[str]
+    bounds: frozenset[str]
     introducers: frozenset[str]
     classifiers: frozenset[str]
     stop: frozenset[str]
@@ -130,12 +131,16 @@ class _Grammar:
     core: re.Pattern[str]
     glued_money: re.Pattern[str]
     approx_last: frozenset[str]
+    bounds_last: frozenset[str]
     scale: re.Pattern[str]
     unit: re.Pattern[str]
     currency_word: re.Pattern[str]
     approx_after: re.Pattern[str]
     range_tail: re.Pattern[str]
     word: re.Pattern[str]
+    rate: re.Pattern[str]
+    times: re.Pattern[str]
+    of_total: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -165,6 +170,7 @@ def grammar() -> _Grammar:
         currency_after=currency_after,
         currency_before=dict(lex["currency_before"]),
         approximators=frozenset(lex["approximators"]["before"]),
+        bounds=frozenset(lex["approximators"]["bounds"]),
         introducers=frozenset(lex["introducers"]["words"]),
         classifiers=frozenset(lex["counted"]["classifiers"]),
         stop=frozenset(lex["counted"]["stop"]),
@@ -174,6 +180,7 @@ def grammar() -> _Grammar:
         core=core,
         glued_money=re.compile(r"Rp\.?(?P<digits>\d+(?:[.,]\d+)*)"),  # "Rp1,5": no \b before 1
         approx_last=frozenset(p.split()[-1] for p in lex["approximators"]["before"]),
+        bounds_last=frozenset(p.split()[-1] for p in lex["approximators"]["bounds"]),
         scale=re.compile(rf"\s*(?P<s>{alternation(scales)})(?![\w-])", re.IGNORECASE),
         unit=re.compile(
             rf"\s*(?P<u>{alternation(u for u in units if u[0].isalnum())})(?![\w/²-])|(?P<p>\s*%)",
@@ -191,6 +198,11 @@ def grammar() -> _Grammar:
             r"\s*(?:-|–|hingga|sampai|s\.d\.?)\s*(?P<n>\d+(?:[.,]\d+)*)(?![\w/])"
         ),
         word=re.compile(r"\s+(?P<w>[a-z][a-z]*(?:-[a-z]+)*)(?![\w-])"),
+        rate=re.compile(
+            rf"\s*(?:/|\s+per\s+)(?P<d>{alternation(lex['rates']['per'])})(?![\w-])", re.IGNORECASE
+        ),
+        times=re.compile(r"\s+kali(?![\w-])"),
+        of_total=re.compile(r"\s+dari\s+(?:total\s+|sebanyak\s+|sejumlah\s+)?(?=\w)"),
     )
 
 
@@ -464,6 +476,9 @@ def _quantity(
     if a := g.approx_after.match(text, end):  # "1.000 lebih", "1.000-an"
         approx, end, worded = True, a.end(), True
 
+    bound = _phrase_before(text, start, g.bounds, 2, g.bounds_last)
+    if bound is not None and bound >= floor:  # "hingga 350 km": the limit, exact
+        start, worded = bound, True
     ap = _phrase_before(text, start, g.approximators, 3, g.approx_last)
     if ap is not None and ap >= floor:
         approx, start, worded = True, ap, True
@@ -480,6 +495,8 @@ def _quantity(
         unit, end, measured = _unit(text, end, g)
     elif cw := g.currency_word.match(text, end):  # "Rp 5 triliun rupiah"
         end = cw.end()
+    if unit is None and not scaled and (of := g.of_total.match(text, end)):
+        unit = _of_total(text, of.end(), g)  # "13 dari 15 anggota": 13 members too
     if not (unit or scaled or worded):
         return None  # a bare number: list items, scores, ranks ("4.", "21 - 16")
     if (
@@ -524,14 +541,38 @@ def _unit(text: str, pos: int, g: _Grammar) -> tuple[str | None, int, bool]:
         return g.currency_after[" ".join(cw.group("c").casefold().split())], cw.end(), True
     if u := g.unit.match(text, pos):
         if u.group("p"):
-            return "%", u.end(), True
+            return _rate(text, "%", u.end(), g)
         surface = u.group("u")
         key = " ".join(surface.casefold().split())
         if (key == "m" and surface != "m") or (key == "minggu" and surface[0].isupper()):
             return None, pos, False  # "M" is miliar in money; "Minggu" is Sunday
-        return g.units[key], u.end(), True
+        return _rate(text, g.units[key], u.end(), g)
+    if k := g.times.match(text, pos):  # "10 kali kecepatan suara": a multiple of a thing
+        thing, end = _counted(text, k.end(), g)
+        if thing is None or thing.split()[0] in g.not_modifiers:
+            return "kali", k.end(), False  # "dua kali kalah": how many times
+        return f"kali {thing}", end, False
     thing, end = _counted(text, pos, g)
     return thing, end, False
+
+
+def _rate(text: str, unit: str, pos: int, g: _Grammar) -> tuple[str, int, bool]:
+    """A unit of measure, made a rate by "per jam" or "/tahun" after it ("km/h", "%/year")."""
+    if "/" not in unit and (r := g.rate.match(text, pos)):
+        return f"{unit}/{g.units[r.group('d').casefold()]}", r.end(), True
+    return unit, pos, True
+
+
+def _of_total(text: str, pos: int, g: _Grammar) -> str | None:
+    """The counted thing of M in "N dari M <thing>" (N counts the same thing), else None.
+
+    Only counted things: "13 dari 15 anggota" gives "anggota"; a measure does not carry over.
+    """
+    m = g.core.match(text, pos)
+    if m is None or _kind(m) == "vague":
+        return None
+    thing, _end, measured = _unit(text, m.end(_kind(m)), g)
+    return None if measured else thing
 
 
 # --- stage -----------------------------------------------------------------------
@@ -545,6 +586,14 @@ def extract_quantities(doc: Document, *, settings: Settings | None = None) -> Do
     return dataclasses.replace(doc, quantities=tuple(found))
 
 
+_PERIOD_UNIT = re.compile(
+    r"(?<![\w-])(?:hari|pekan|minggu|bulan|tahun|dekade|dasawarsa)(?![\w-])", re.I
+)
+
+
 def _is_duration(t: TimeExpr) -> bool:
-    """Durations ("selama enam hari": P6D, or None when vague) count as quantities too."""
-    return not t.relative and (t.value is None or t.value.startswith("P"))
+    """Durations ("selama enam hari": P6D, or None when vague) count as quantities too,
+    and so do periods counted from the article's date ("15 tahun terakhir": 15 years)."""
+    if t.relative:
+        return t.end_value is not None and bool(_PERIOD_UNIT.search(t.text))
+    return t.value is None or t.value.startswith("P")

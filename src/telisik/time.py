@@ -168,6 +168,7 @@ class _Grammar:
     year_cues: frozenset[str]
     year_not_before: frozenset[str]
     year_followers: frozenset[str]
+    year_occasions: frozenset[str]
     number_words: frozenset[str]
     count_words: frozenset[str]
     historical: re.Pattern[str]
@@ -260,6 +261,7 @@ def grammar() -> _Grammar:
             + list(nums["currency_after"])
         ),
         year_followers=frozenset(lex["cues"]["year_followers"]),
+        year_occasions=frozenset(lex["cues"]["year_occasions"]),
         number_words=frozenset([*list(nums["words"]), "beberapa", "per"]),
         count_words=frozenset([*nums["words"], *nums["multipliers"], "beberapa"]),
         historical=ci(rf"(?<![\w-])(?:{alternation(lex['tense']['historical'])})(?![\w-])"),
@@ -625,6 +627,8 @@ def _on_year(text: str, m: re.Match[str], g: _Grammar, start: int, pre: _Pre) ->
                 or nxt.casefold() in g.year_followers
             )
             named = before[:1].isupper() and not _sentence_initial(text, start - len(before) - 1)
+            if b in g.year_occasions:
+                named = True  # "pemilihan presiden 2014"
             if not ((b in _WEAK_YEAR_CUES or named) and follower_ok):
                 return None  # "mengirim 2000 tentara": a count, not a year
     raw = _Raw(start, m.end(), "year", year=y, year2=y2, mode=_tail_mode(m.group("tail")))
@@ -976,6 +980,8 @@ def _bare_month(raw: _Raw, a: date) -> tuple[int, int]:
         return max((c for c, k in zip(cands, keys, strict=True) if k < here), default=cands[0])
     if raw.mode == "next":
         return min((c for c, k in zip(cands, keys, strict=True) if k > here), default=cands[-1])
+    if raw.tense == 0 and here + 1 in keys:  # untensed next month: a deadline, not history
+        return cands[keys.index(here + 1)]
     if _direction(raw) > 0:
         return min((c for c, k in zip(cands, keys, strict=True) if k >= here), default=cands[-1])
     return max((c for c, k in zip(cands, keys, strict=True) if k <= here), default=cands[0])
@@ -1116,12 +1122,21 @@ def find_times(
     """Temporal expressions in ``text`` with ISO values, relative ones read against ``anchor``."""
     raws = _scan(text)
     _log_conflicts(text, raws, "text")
-    return [_resolve(text, r, anchor, anchor_precision) for r in raws]
+    times = [_resolve(text, r, anchor, anchor_precision) for r in raws]
+    return _with_anaphora(text, times, anchor if anchor_precision == "day" else None)
 
 
 def date_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of dates and points in time (not durations): numbers there are not quantities."""
-    return [(r.start, r.end) for r in _scan(text) if r.kind != "dur"]
+    """Spans of dates and points in time: numbers there are not quantities.
+
+    Durations and periods counted from the article's date ("15 tahun terakhir") are left out:
+    their count is a quantity too.
+    """
+    return [
+        (r.start, r.end)
+        for r in _scan(text)
+        if r.kind != "dur" and not (r.kind == "relu" and r.mode in ("recent", "ahead"))
+    ]
 
 
 def parse_date_hint(hint: str) -> PublishedDate | None:
@@ -1190,10 +1205,22 @@ def _infer(raws: list[_Raw]) -> PublishedDate:
     if past:
         with_weekday = [d for d, w in past if w]
         best = max(with_weekday or [d for d, _ in past])
+        best = _reported_later(raws, best)
         return PublishedDate(_iso(best), "day", "inferred")
     yearless = _yearless(raws, [y for y in years if y is not None])
     if yearless is not None:
         return PublishedDate(_iso(yearless), "day", "inferred")
+    ahead = [
+        date(r.year, r.month or 1, r.day or 1)
+        for r in raws
+        if r.kind == "date"
+        and r.year is not None
+        and r.weekday is not None
+        and not r.conflict
+        and _future(r)
+    ]
+    if ahead:  # only announced days with their weekday: the article is from then or before
+        return PublishedDate(_iso(min(ahead)), "day", "inferred")
     months = [
         (r.year, r.month2 or r.month or 1)
         for r in raws
@@ -1204,6 +1231,21 @@ def _infer(raws: list[_Raw]) -> PublishedDate:
         if all(y >= other for other in years if other is not None):
             return PublishedDate(_ym(y, mo), "month", "inferred")
     return PublishedDate()
+
+
+def _reported_later(raws: list[_Raw], best: date) -> date:
+    """``best`` moved to a later day that a bare weekday told in the past or present names."""
+    out = best
+    for r in raws:
+        if r.kind != "weekday" or r.mode is not None or _future(r) or r.weekday is None:
+            continue
+        ahead = (r.weekday - best.weekday()) % 7
+        if ahead and ahead <= _MAX_AHEAD and ahead < 7 - ahead:
+            out = max(out, best + timedelta(days=ahead))
+    return out
+
+
+_MAX_AHEAD = 1
 
 
 def _yearless(raws: list[_Raw], years: list[int]) -> date | None:
@@ -1263,6 +1305,59 @@ def reanchor(doc: Document, published: PublishedDate, *, force: bool = False) ->
     return dataclasses.replace(doc, published=published, times=times)
 
 
+@lru_cache(maxsize=1)
+def _anaphoric() -> re.Pattern[str]:
+    """Day expressions counted from the narrated date ("sehari kemudian", "hari yang sama")."""
+    lex = load_lexicon("time")["anaphoric"]
+    words = alternation(load_lexicon("numbers")["words"])
+    se = alternation(k for k, v in load_lexicon("time")["units_se"].items() if v == "day")
+    count = rf"(?:(?P<se>{se})|(?P<n>\d{{1,2}}|{words})\s+(?:{alternation(lex['units'])}))"
+    return re.compile(
+        rf"(?<![\w-])(?:(?P<same>{alternation(lex['same'])})|(?P<next>{alternation(lex['next_day'])})"
+        rf"|{count}\s+(?:(?P<after>{alternation(lex['after'])})|(?P<before>{alternation(lex['before'])})"
+        rf"|(?P<clause>{alternation(lex['clause'])})))(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+def _anaphoric_offset(m: re.Match[str]) -> int:
+    """Days from the narrated date that an anaphoric match names."""
+    if m["same"] or m["clause"]:
+        return 0
+    if m["next"]:
+        return 1
+    n = 1 if m["se"] else _number_word(m["n"])
+    return -n if m["before"] else n
+
+
+def _number_word(s: str) -> int:
+    """A small count in digits or words ("dua" = 2)."""
+    return int(s) if s.isdigit() else int(load_lexicon("numbers")["words"][s.casefold()])
+
+
+def _with_anaphora(text: str, times: list[TimeExpr], anchor: date | None) -> list[TimeExpr]:
+    """Replace what "sehari kemudian" & co. overlap with one expression read from the narration.
+
+    The narrated date is the last day-precise expression before it that is not itself
+    relative to the article's date; with none, the article's date; with neither, unknown.
+    """
+    found = list(_anaphoric().finditer(text))
+    if not found:
+        return times
+    out = [t for t in times if not any(t.start < m.end() and m.start() < t.end for m in found)]
+    for m in found:
+        before = [
+            t
+            for t in out
+            if t.end <= m.start() and t.precision == "day" and t.value and len(t.value) == 10
+        ]
+        narrated = date.fromisoformat(before[-1].value) if before else anchor  # type: ignore[arg-type]
+        value = _iso(narrated + timedelta(days=_anaphoric_offset(m))) if narrated else None
+        out.append(TimeExpr(m[0], m.start(), m.end(), value, "day", None, True))
+        out.sort(key=lambda t: t.start)
+    return out
+
+
 @stage("time")
 def resolve_times(doc: Document, *, settings: Settings | None = None) -> Document:
     """Fill ``doc.times`` and ``doc.published`` (inferring the date when nothing gave one)."""
@@ -1274,5 +1369,6 @@ def resolve_times(doc: Document, *, settings: Settings | None = None) -> Documen
         if published.value is None:
             logger.info("no publication date for %s; relative dates stay unresolved", doc.source)
     anchor, precision = _anchor(published)
-    times = tuple(_resolve(doc.text, r, anchor, precision) for r in raws)
-    return dataclasses.replace(doc, times=times, published=published)
+    times = [_resolve(doc.text, r, anchor, precision) for r in raws]
+    times = _with_anaphora(doc.text, times, anchor if precision == "day" else None)
+    return dataclasses.replace(doc, times=tuple(times), published=published)
