@@ -20,8 +20,13 @@ demo: $(STAMP)
 	rm -f $(DB)
 	$(BIN)/telisik --db $(DB) ingest examples/corpus
 	$(BIN)/telisik --db $(DB) articles
-	$(BIN)/telisik --db $(DB) stats
+	$(BIN)/telisik --db $(DB) entities --top 12
+	$(BIN)/telisik --db $(DB) quotes --kind direct --speaker Putin
+	$(BIN)/telisik --db $(DB) stories
+	$(BIN)/telisik --db $(DB) timeline --about "Korea Utara" --from 2023-09 --to 2024-06
+	$(BIN)/telisik --db $(DB) claims --about "Korea Utara"
 	$(BIN)/telisik --db $(DB) search "Pyongyang" --limit 5
+	$(BIN)/telisik --db $(DB) stats
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench training
@@ -37,6 +42,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_ner.py
 	$(BIN)/python bench/bench_time.py
 	$(BIN)/python bench/bench_stories.py
+	$(BIN)/python bench/bench_quotes.py
+	$(BIN)/python bench/bench_events.py
+	$(BIN)/python bench/bench_event_merge.py
+	$(BIN)/python bench/bench_pipeline.py
 
 # Rebuilds the shipped NER model from ../shared/data (offline, deterministic, ~15 min).
 train-ner: $(STAMP)

@@ -607,6 +607,9 @@ def test_stats_count_every_table_in_a_fixed_order(store: Store) -> None:
     expected_keys = [
         "articles", "removed", "sentences", "entities", "mentions", "quotes",
         "times", "quantities", "events", "stories", "story_members", "story_signatures",
+        "quote_groups", "quote_sources",
+        "kb_entities", "kb_entity_members", "entity_corrections",
+        "kb_events", "kb_event_mentions", "event_corrections",
     ]  # fmt: skip
     assert list(empty) == expected_keys
     assert set(empty.values()) == {0}
@@ -625,6 +628,14 @@ def test_stats_count_every_table_in_a_fixed_order(store: Store) -> None:
         "stories": 0,
         "story_members": 0,
         "story_signatures": 0,
+        "quote_groups": 0,
+        "quote_sources": 0,
+        "kb_entities": 0,
+        "kb_entity_members": 0,
+        "entity_corrections": 0,
+        "kb_events": 0,
+        "kb_event_mentions": 0,
+        "event_corrections": 0,
     }
 
 

@@ -8,7 +8,9 @@ import random
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pytest
 
 from telisik import stories as S
@@ -90,6 +92,113 @@ def test_seed_clusters(seed_docs: dict[str, Document], corpus_docs: list[Documen
     assert cluster_of.get(ids["002"]) == cluster_of.get(ids["004"])
     assert cluster_of.get(ids["001"]) == cluster_of.get(ids["003"]) is not None
     assert cluster_of.get(ids["000"]) != cluster_of[ids["001"]]
+
+
+# Read from the articles (see examples/corpus/README.md and the seeds):
+# - Kim's trip to Russia, September 2023: corpus 02 (leaves by train, 12 Sep),
+#   03 (Vostochny summit), 04 (Knevichi bombers, 16 Sep); seed 002 (leaves
+#   Pyongyang for Vladivostok, undated) and seed 004 ("Kim spent about a week
+#   in Russia this month", met Putin at Vostochny, undated).
+# - Putin in Pyongyang and the treaty, June 2024: corpus 09, 10, 11, 12, 13#1;
+#   seeds 001 and 003 (one Bloomberg story translated twice; 003 dated 19/06/2024).
+# - Seed 000 (Choe in Moscow, a January 2024 missile test; undated) and corpus
+#   14#1 (Shoigu in Pyongyang, July 2023) share actors with both stories but
+#   report other episodes: they are in no story.
+EXPECTED_STORIES = {
+    frozenset(
+        {
+            "02_kim-berangkat-ke-rusia.txt",
+            "03_kim-putin-vostochny.html",
+            "04_kim-vladivostok-pembom.txt",
+            "seed 002",
+            "seed 004",
+        }
+    ),
+    frozenset(
+        {
+            "09_jelang-putin-ke-pyongyang.txt",
+            "10_putin-kim-teken-pakta.txt",
+            "11_rusia-korut-sepakat-saling-membela.txt",
+            "12_reaksi-seoul-tokyo.html",
+            "13_feed-suara-khatulistiwa.xml#1",
+            "seed 001",
+            "seed 003",
+        }
+    ),
+}
+EXPECTED_DUPLICATES = {
+    frozenset({"10_putin-kim-teken-pakta.txt", "11_rusia-korut-sepakat-saling-membela.txt"}),
+    frozenset({"seed 001", "seed 003"}),
+}
+
+
+def stored_groups(store: Any) -> tuple[set[frozenset[str]], set[frozenset[str]]]:
+    """(near-duplicate groups, story clusters) of a store, by gold key or 'seed NNN'."""
+
+    def key(article_id: str) -> str:
+        doc = store.get(article_id)
+        name = Path(doc.source).name
+        return f"seed {name[:3]}" if Path(doc.source).parent.name == "seeds" else gold_key(doc)
+
+    stories = store.stories()
+    dups = {frozenset(map(key, s.articles)) for s in stories if s.kind == "near_duplicate"}
+    clusters = {frozenset(map(key, s.articles)) for s in stories if s.kind == "cluster"}
+    return dups, clusters
+
+
+@pytest.fixture(scope="module")
+def seeds_and_corpus(tmp_path_factory: pytest.TempPathFactory, seed_dir: Path) -> Path:
+    """One real SQLite file with the seeds and the sample corpus ingested together."""
+    db = tmp_path_factory.mktemp("stories") / "all.db"
+    with open_store(db) as store:
+        list(ingest([seed_dir, CORPUS], store))
+    return db
+
+
+@pytest.mark.seeds
+def test_seeds_and_corpus_together_give_the_expected_stories(seeds_and_corpus: Path) -> None:
+    with open_store(seeds_and_corpus) as store:
+        dups, clusters = stored_groups(store)
+    assert dups == EXPECTED_DUPLICATES
+    assert clusters == EXPECTED_STORIES
+
+
+@pytest.mark.seeds
+def test_story_labels_name_the_actors_and_the_place(seeds_and_corpus: Path) -> None:
+    with open_store(seeds_and_corpus) as store:
+        labels = [s.label or "" for s in store.stories() if s.kind == "cluster"]
+    [september] = [x for x in labels if x.endswith("(2023-09-12..2023-09-16)")]
+    [june] = [x for x in labels if x.endswith("(2024-06-18..2024-06-21)")]
+    for label in (september, june):  # the two leaders, then what sets the episode apart
+        assert label.startswith(("Kim Jong Un, Vladimir Putin, ", "Vladimir Putin, Kim Jong Un, "))
+    assert "Korea" not in september and "Russia" not in september
+
+
+@pytest.mark.seeds
+def test_shuffled_ingest_order_gives_the_same_groups(tmp_path: Path, seed_dir: Path) -> None:
+    files = [p for p in [*seed_dir.glob("*.txt"), *CORPUS.iterdir()] if p.suffix != ".md"]
+    random.Random(3).shuffle(files)
+    with open_store(tmp_path / "shuffled.db") as store:
+        for path in files:  # one ingest (and one regrouping) per file
+            list(ingest([path], store))
+        dups, clusters = stored_groups(store)
+    assert dups == EXPECTED_DUPLICATES
+    assert clusters == EXPECTED_STORIES
+
+
+@pytest.mark.seeds
+def test_reingesting_seeds_and_corpus_changes_nothing(
+    seeds_and_corpus: Path, seed_dir: Path
+) -> None:
+    with open_store(seeds_and_corpus) as store:
+        before = store.stories()
+        again = list(ingest([CORPUS, seed_dir], store))
+        assert {r.status for r in again if not isinstance(r, Failure)} == {"unchanged"}
+        assert store.stories() == before
+        undated_copy = next(
+            store.get(a) for s in before for a in s.articles if "001_" in store.get(a).source
+        )
+        assert undated_copy.published.basis == "cluster"
 
 
 @pytest.mark.seeds
@@ -309,3 +418,102 @@ def test_cli_stories_json(tmp_path: Path) -> None:
         timeout=300,
     )
     assert "near-duplicates" in show.stdout and group["articles"][1]["id"] in show.stdout
+
+
+# --- cluster rules on made-up signatures ----------------------------------------------
+
+COMMON = {"n:Korea Utara": 4, "n:Rusia": 3}  # names every article here has
+
+
+def made_up(features: dict[str, int], published: str | None = None) -> S.Signature:
+    """A signature with no text (empty sketches never pair as copies) and given features."""
+    empty = np.full(S.PARAMS.num_perm, np.iinfo(np.uint32).max, dtype=np.uint32)
+    return S.Signature(
+        text_hash=empty,
+        anchor_hash=np.full(S.PARAMS.anchor_perm, np.iinfo(np.uint32).max, dtype=np.uint32),
+        n_shingles=0,
+        anchors=(),
+        anchor_paras=(),
+        features=tuple(sorted({**COMMON, **features}.items())),
+        published=published,
+        basis="explicit" if published else "unknown",
+    )
+
+
+def clusters_of(articles: dict[str, S.Signature]) -> set[frozenset[str]]:
+    """Clusters among ``articles``, next to 20 background articles on the same two countries."""
+    background = {f"bg{i:02d}": made_up({f"t:isi{i}": 2}) for i in range(20)}
+    grouping = S.group({**background, **articles})
+    return {frozenset(c.articles) for c in grouping.clusters}
+
+
+WORDS = {"t:senjata": 3, "t:kunjungan": 2, "t:kereta": 2}
+SPECIFIC = {"n:Vladivostok": 2, "n:Sergei Shoigu": 1}
+
+
+@pytest.mark.parametrize(
+    "articles,expected",
+    [
+        # Two undated articles with the same words and only the names every
+        # article has: not one episode.
+        ({"a": made_up(WORDS), "b": made_up(WORDS)}, set()),
+        # The same, sharing two specific names: one episode.
+        (
+            {"a": made_up({**WORDS, **SPECIFIC}), "b": made_up({**WORDS, **SPECIFIC})},
+            {frozenset({"a", "b"})},
+        ),
+        # Dated: within the window they cluster, five weeks apart they do not.
+        (
+            {
+                "a": made_up({**WORDS, **SPECIFIC}, "2023-09-12"),
+                "b": made_up({**WORDS, **SPECIFIC}, "2023-09-14"),
+                "c": made_up({**WORDS, **SPECIFIC}, "2023-10-20"),
+            },
+            {frozenset({"a", "b"})},
+        ),
+        # Month precision is too coarse for the window: such articles count as undated.
+        (
+            {
+                "a": made_up({**WORDS, **SPECIFIC}, "2023-09"),
+                "b": made_up({**WORDS, **SPECIFIC}, "2023-09-14"),
+            },
+            {frozenset({"a", "b"})},
+        ),
+    ],
+)
+def test_cluster_rules(articles: dict[str, S.Signature], expected: set[frozenset[str]]) -> None:
+    assert clusters_of(articles) == expected
+
+
+def test_undated_article_joins_only_a_cluster_it_is_supported_by() -> None:
+    story = {**WORDS, "n:Vostochny": 2, "n:Vladivostok": 1}
+    dated = {
+        "x1": made_up({**story, "n:Pulau Russky": 1}, "2023-09-12"),
+        "x2": made_up(story, "2023-09-13"),
+        "x3": made_up(story, "2023-09-16"),
+    }
+    # u shares a specific name with one of the three only; v with all three.
+    u = made_up({"t:senjata": 1, "n:Pulau Russky": 1, "t:pabrik": 1})
+    v = made_up({**WORDS, "n:Vostochny": 1})
+    assert clusters_of({**dated, "u": u, "v": v}) == {frozenset({"x1", "x2", "x3", "v"})}
+
+
+def test_table_order_does_not_change_the_grouping(corpus_docs: list[Document]) -> None:
+    sigs = {d.id: S.signature(d) for d in corpus_docs}
+    shuffled = list(sigs.items())
+    random.Random(5).shuffle(shuffled)
+    table = S.SignatureTable.of(shuffled[:5])
+    table.arrays()  # read, then grown again
+    for article_id, sig in shuffled[5:]:
+        table.add(article_id, sig)
+    assert len(table) == len(sigs)
+    assert S.group(table) == S.group(sigs)
+
+
+def test_lsh_pairs_find_equal_bands_and_skip_empty_sketches() -> None:
+    rng = np.random.default_rng(0)
+    hashes = rng.integers(0, 2**32 - 1, size=(6, 8), dtype=np.uint32)
+    hashes[3, :4] = hashes[1, :4]  # 1 and 3 share the first band of 4 rows
+    hashes[4] = hashes[5] = np.iinfo(np.uint32).max  # empty texts match nothing
+    codes = S.lsh_pairs(hashes, 4)
+    assert [(int(c) // 6, int(c) % 6) for c in codes] == [(1, 3)]

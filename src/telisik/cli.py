@@ -389,15 +389,18 @@ def stats(obj: Context, fmt: str) -> None:
 @format_option
 @click.pass_obj
 def entities_cmd(obj: Context, type_: str | None, top: int, fmt: str) -> None:
-    """List the entities of the stored articles, most widely mentioned first.
+    """List the entities of the store (resolved across articles), most widely mentioned first.
+
+    Spelling variants and analyst merges count as one entity with all aliases.
 
     Example: telisik entities --type PERSON --top 20
     """
-    from .entities.profile import summarise
+    from .entities.profile import kb_map, summarise
 
     with obj.open_store() as store:
-        rows = summarise(store.documents(), type=type_)[: max(top, 0)]
-    data = [
+        kb = kb_map(store.entity_kb())
+        rows = summarise(store.documents(), type=type_, kb=kb)[: max(top, 0)]
+    data: list[dict[str, Any]] = [
         {
             "id": s.id,
             "name": s.name,
@@ -422,22 +425,54 @@ def entities_cmd(obj: Context, type_: str | None, top: int, fmt: str) -> None:
     )
 
 
-@cli.command("entity")
+class _EntityGroup(click.Group):
+    """``telisik entity NAME`` shows an entity; ``telisik entity merge …`` corrects one."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # Before the group parses options, so `entity --format json NAME` works too.
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
+            args = ["show", *args]
+        return super().parse_args(ctx, args)
+
+
+@cli.group("entity", cls=_EntityGroup)
+def entity_cmd() -> None:
+    """Profile one entity (telisik entity NAME) or correct how entities are resolved.
+
+    NAME is an entity id, name, English name or alias. Corrections (merge,
+    split, rename) are kept in the store and re-applied after every ingest.
+
+    Example: telisik entity "Kim Jong Un" && telisik entity merge "Sergei Shoigu" "S. Shoigu"
+    """
+
+
+@entity_cmd.command("show")
 @click.argument("name")
 @format_option
 @click.pass_obj
-def entity_cmd(obj: Context, name: str, fmt: str) -> None:
-    """Profile one entity (id, name or alias): aliases, roles, articles, sentences, company.
+def entity_show(obj: Context, name: str, fmt: str) -> None:
+    """Profile one entity across the store: aliases, roles, articles, sentences, company.
 
-    Example: telisik entity "Kim Jong Un"
+    Example: telisik entity show "Kim Jong Un" --format json
     """
-    from .entities.profile import profile
+    from .entities.kb import AmbiguousEntity, find_entity
+    from .entities.profile import kb_map, profile
 
     with obj.open_store() as store:
-        found = profile(store.documents(), name)
+        entities = store.entity_kb()
+        refs = {(r.article, r.seq): r for r in store.entity_refs()} if entities else None
+        try:
+            target = find_entity(entities, name, refs)
+        except AmbiguousEntity as exc:
+            raise click.ClickException(str(exc)) from None
+        kb = kb_map(entities) if target is not None else None
+        found = profile(
+            store.documents(), name, kb=kb, target=target.id if target is not None else None
+        )
     if found is None:
         raise click.ClickException(f"no stored entity is called {name!r}; see `telisik entities`")
     s = found.summary
+    merged = _member_reasons(target)
     data = {
         "id": s.id,
         "name": s.name,
@@ -448,6 +483,7 @@ def entity_cmd(obj: Context, name: str, fmt: str) -> None:
         "roles": s.roles,
         "articles": s.articles,
         "mentions": s.mentions,
+        "merged": merged,
         "sentences": [
             {
                 "article": a.article,
@@ -475,6 +511,9 @@ def entity_cmd(obj: Context, name: str, fmt: str) -> None:
         console.print("aliases: " + ", ".join(s.aliases), markup=False)
     for role in s.roles:
         console.print(f"role: {role}", markup=False)
+    for m in merged:
+        if m["reason"] != "canonical":
+            console.print(f"joined: article {m['article']} ({m['reason']})", markup=False)
     emit(
         [{"article": a.article, "sentence": a.sentence} for a in found.appearances],
         "table",
@@ -486,6 +525,426 @@ def entity_cmd(obj: Context, name: str, fmt: str) -> None:
         "table",
         ["id", "name", "articles"],
         title="co-occurring entities",
+    )
+
+
+def _member_reasons(target: Any) -> list[dict[str, Any]]:
+    """Why each article-level entity belongs to ``target`` (empty without a store entity)."""
+    if target is None:
+        return []
+    return [{"article": m.article, "seq": m.seq, "reason": m.reason} for m in target.members]
+
+
+def _entity_correction(obj: Context, action: str, args: dict[str, str]) -> None:
+    """Check, keep and apply one correction; say what it did on stderr."""
+    from .entities.kb import AmbiguousEntity, correct
+
+    with obj.open_store() as store:
+        try:
+            c = correct(store, action, args)
+        except (AmbiguousEntity, LookupError) as exc:
+            raise click.ClickException(f"{action} not applied: {exc}") from None
+    click.echo(f"{obj.db}: entity correction {c.seq} ({action}) kept and applied", err=True)
+
+
+@entity_cmd.command("merge")
+@click.argument("into")
+@click.argument("others", nargs=-1, required=True)
+@click.pass_obj
+def entity_merge(obj: Context, into: str, others: tuple[str, ...]) -> None:
+    """Merge the entities OTHERS into INTO (each an id, name or alias); INTO keeps its name.
+
+    Example: telisik entity merge "Sergei Shoigu" "Sergey Shoygu"
+    """
+    for other in others:
+        _entity_correction(obj, "merge", {"into": into, "other": other})
+
+
+@entity_cmd.command("split")
+@click.argument("name")
+@click.option("--alias", help="Move the article entities with this name to a new entity.")
+@click.option("--article", help="Move this article's (id or id prefix) part to a new entity.")
+@click.pass_obj
+def entity_split(obj: Context, name: str, alias: str | None, article: str | None) -> None:
+    """Split wrongly merged entities out of NAME, by their name or by article.
+
+    Example: telisik entity split "Kim Jong Un" --alias "Kim Jong Il"
+    """
+    if bool(alias) == bool(article):
+        raise click.UsageError("give exactly one of --alias or --article")
+    args = {"entity": name, "alias": alias} if alias else {"entity": name, "article": article}
+    _entity_correction(obj, "split", {k: v for k, v in args.items() if v})
+
+
+@entity_cmd.command("rename")
+@click.argument("name")
+@click.argument("new_name")
+@click.pass_obj
+def entity_rename(obj: Context, name: str, new_name: str) -> None:
+    """Give the entity NAME (id, name or alias) the canonical name NEW_NAME; its id stays.
+
+    Example: telisik entity rename sergei-shoigu "Sergei Kuzhugetovich Shoigu"
+    """
+    _entity_correction(obj, "rename", {"entity": name, "name": new_name})
+
+
+# --- events knowledge base (telisik.eventkb) ---------------------------------------------
+
+
+class _EventGroup(click.Group):
+    """``telisik event ID`` shows an event; ``telisik event merge …`` corrects one."""
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            return "show", self.commands["show"], args
+        return super().resolve_command(ctx, args)
+
+
+def _kb_rows(events: list[Any], names: dict[str, str]) -> list[dict[str, Any]]:
+    from .eventkb import event_row
+
+    return [event_row(e, names) for e in events]
+
+
+def _table_date(row: dict[str, Any]) -> str:
+    d = row.get("date")
+    return "" if not d or not d.get("value") else f"{d['value']} ({d['precision']})"
+
+
+_EVENT_COLUMNS = ["id", "date", "type", "mode", "source", "target", "status", "sources"]
+
+
+def _flatten_for_table(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for row in rows:
+        flat = dict(row)
+        flat["date"] = _table_date(row)
+        flat["source"] = row.get("source_name") or ""
+        flat["target"] = row.get("target_name") or ""
+        flat["sources"] = f"{row['sources']} ({row['articles']} art., {row['mentions']} ment.)"
+        out.append(flat)
+    return out
+
+
+def _emit_events(rows: list[dict[str, Any]], fmt: str, title: str) -> None:
+    if fmt == "table":
+        emit(_flatten_for_table(rows), fmt, _EVENT_COLUMNS, title=title)
+    else:
+        emit(rows, fmt, _EVENT_COLUMNS, title=title)
+
+
+@cli.group("event", cls=_EventGroup, invoke_without_command=False)
+def event_cmd() -> None:
+    """Show one merged event (telisik event ID) or correct the merging.
+
+    Corrections are kept in the store and re-applied after every ingest.
+
+    Example: telisik event 46f6afc0f7 && telisik event merge 46f6 4536
+    """
+
+
+@event_cmd.command("show")
+@click.argument("event_id")
+@format_option
+@click.pass_obj
+def event_show(obj: Context, event_id: str, fmt: str) -> None:
+    """Show one event with its mentions and evidence sentences.
+
+    Example: telisik event show 46f6afc0f7 --format json
+    """
+    from .eventkb import event_row, mention_row, resolve
+
+    with obj.open_store() as store:
+        event = resolve(store, event_id)
+        names = store.entity_names()
+    data = event_row(event, names)
+    data["mentions"] = [mention_row(n, m) for n, m in enumerate(event.mentions, 1)]
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    if fmt == "jsonl":
+        click.echo(json.dumps(data, ensure_ascii=False))
+        return
+    from rich.console import Console
+
+    console = Console()
+    if not console.is_terminal:  # piped: long lines read better than wraps
+        console = Console(width=160)
+    flag = " [REJECTED]" if event.rejected else ""
+    console.print(
+        f"event {event.id}{flag}: {event.type}/{event.mode or '-'} (CAMEO {event.cameo or '-'})",
+        markup=False,
+    )
+    console.print(
+        f"{data['source_name'] or '?'} -> {data['target_name'] or '?'}"
+        f" · at {data['location_name'] or '?'} · {_table_date(data) or 'undated'}"
+        f" · {event.status}",
+        markup=False,
+    )
+    if event.claimed_by or event.denied_by:
+        console.print(
+            f"claimed by: {', '.join(event.claimed_by) or '-'} · "
+            f"denied by: {', '.join(event.denied_by) or '-'}",
+            markup=False,
+        )
+    console.print(
+        f"{event.sources} independent sources, {event.articles} articles, "
+        f"{len(event.mentions)} mentions · merged: {event.reason}",
+        markup=False,
+    )
+    emit(
+        [
+            {**m, "date": _table_date(m), "published": m["published"] or ""}
+            for m in data["mentions"]
+        ],
+        "table",
+        ["n", "ref", "published", "outlet", "status", "date", "evidence"],
+        title="mentions",
+    )
+
+
+@event_cmd.command("merge")
+@click.argument("event_ids", nargs=-1, required=True)
+@click.pass_obj
+def event_merge(obj: Context, event_ids: tuple[str, ...]) -> None:
+    """Merge two or more events into one (kept across re-ingest).
+
+    Example: telisik event merge 46f6afc0f7 4536ef8773
+    """
+    from .eventkb import merge_events
+
+    with obj.open_store() as store:
+        events = merge_events(store, list(event_ids))
+    click.echo(f"merged; {len(events)} events now", err=True)
+
+
+@event_cmd.command("split")
+@click.argument("event_id")
+@click.option(
+    "--mention",
+    "mentions",
+    multiple=True,
+    required=True,
+    help="A mention to split off: its number in `telisik event ID` or ARTICLE:SEQ. Repeatable.",
+)
+@click.pass_obj
+def event_split(obj: Context, event_id: str, mentions: tuple[str, ...]) -> None:
+    """Split mentions off an event into a new event of their own (kept across re-ingest).
+
+    Example: telisik event split 46f6afc0f7 --mention 2
+    """
+    from .eventkb import split_event
+
+    with obj.open_store() as store:
+        events = split_event(store, event_id, list(mentions))
+    click.echo(f"split; {len(events)} events now", err=True)
+
+
+@event_cmd.command("recode")
+@click.argument("event_id")
+@click.option("--type", "type_", required=True, help="PLOVER type, e.g. CONSULT.")
+@click.option("--mode", default=None, help="PLOVER mode, e.g. meeting.")
+@click.pass_obj
+def event_recode(obj: Context, event_id: str, type_: str, mode: str | None) -> None:
+    """Re-code an event's PLOVER type (and mode); its CAMEO code follows.
+
+    Example: telisik event recode 46f6afc0f7 --type CONSULT --mode meeting
+    """
+    from .eventkb import recode_event
+
+    with obj.open_store() as store:
+        recode_event(store, event_id, type_, mode)
+    click.echo("recoded", err=True)
+
+
+@event_cmd.command("reject")
+@click.argument("event_id")
+@click.pass_obj
+def event_reject(obj: Context, event_id: str) -> None:
+    """Reject an event (a false extraction): hidden from timeline, claims, graph and export.
+
+    Example: telisik event reject 46f6afc0f7
+    """
+    from .eventkb import reject_event
+
+    with obj.open_store() as store:
+        reject_event(store, event_id)
+    click.echo("rejected", err=True)
+
+
+def _about(store: Any, about: str | None) -> tuple[set[str] | None, dict[str, str]]:
+    from .eventkb import entity_ids
+
+    names: dict[str, str] = store.entity_names()
+    return (entity_ids(about, names) if about else None), names
+
+
+@cli.command()
+@click.option("--about", help="Only events involving this entity (id, name or alias).")
+@format_option
+@click.pass_obj
+def claims(obj: Context, about: str | None, fmt: str) -> None:
+    """The claim ledger: contested events, who asserts and who denies them, on what evidence.
+
+    Example: telisik claims --about "Korea Utara" --format json
+    """
+    from .eventkb import claim_row
+    from .eventkb import claims as contested
+
+    with obj.open_store() as store:
+        ids, names = _about(store, about)
+        rows = [claim_row(e, names) for e in contested(store.kb_events(), about=ids)]
+    if fmt != "table":
+        emit(rows, fmt, [])
+        return
+    flat = []
+    for row in rows:
+        for ev in row["evidence"]:
+            flat.append(
+                {
+                    "event": row["id"],
+                    "what": f"{row['type']}/{row['mode'] or '-'} {row['source_name'] or '?'}"
+                    f" -> {row['target_name'] or '?'}",
+                    "status": row["status"],
+                    "asserted by": ", ".join(ev["claimed_by"]) or ev["status"],
+                    "denied by": ", ".join(ev["denied_by"]),
+                    "article": f"{ev['article'][:8]} {ev['published'] or ''}",
+                    "evidence": ev["evidence"],
+                }
+            )
+    emit(
+        flat,
+        "table",
+        ["event", "what", "status", "asserted by", "denied by", "article", "evidence"],
+        title=f"{len(rows)} contested events",
+    )
+
+
+@cli.command()
+@click.option("--about", help="Only events involving this entity (id, name or alias).")
+@click.option("--from", "from_", help="From this date: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--to", help="Up to this date (inclusive): YYYY, YYYY-MM or YYYY-MM-DD.")
+@format_option
+@click.pass_obj
+def timeline(obj: Context, about: str | None, from_: str | None, to: str | None, fmt: str) -> None:
+    """Merged events in date order, with status and independent source counts.
+
+    Example: telisik timeline --about Putin --from 2024-01 --to 2024-12
+    """
+    from .eventkb import parse_day
+    from .eventkb import timeline as ordered
+
+    start = parse_day(from_) if from_ else None
+    end = parse_day(to, end=True) if to else None
+    with obj.open_store() as store:
+        ids, names = _about(store, about)
+        events = ordered(store.kb_events(), about=ids, start=start, end=end)
+    _emit_events(_kb_rows(events, names), fmt, f"{len(events)} events")
+
+
+@cli.command()
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File (default stdout).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["gexf", "graphml"]), default="gexf", show_default=True
+)
+@click.pass_obj
+def graph(obj: Context, output: str | None, fmt: str) -> None:
+    """Export the actor–event network (actors, places and events as nodes) for Gephi etc.
+
+    Example: telisik graph --output events.gexf
+    """
+    from .eventkb import event_graph, write_graph
+
+    with obj.open_store() as store:
+        g = event_graph(store.kb_events(), store.entity_names())
+    if output:
+        write_graph(g, output, fmt)
+        click.echo(f"{output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges", err=True)
+        return
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"graph.{fmt}"
+        write_graph(g, str(path), fmt)
+        click.echo(path.read_text("utf-8"), nl=False)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["gdelt"]), default="gdelt", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File (default stdout).")
+@click.pass_obj
+def export(obj: Context, fmt: str, output: str | None) -> None:
+    """Export merged events as a GDELT-2.0-style tab-separated table with a header row.
+
+    Example: telisik export --format gdelt --output events.tsv
+    """
+    from .eventkb import gdelt_table
+
+    with obj.open_store() as store:
+        text = gdelt_table(store.kb_events(), store.entity_names())
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        click.echo(f"{output}: {text.count(chr(10)) - 1} events", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@cli.command("quotes")
+@click.option("--speaker", help="Only quotes by this speaker (id, name or part of it).")
+@click.option("--about", help="Only quotes that mention this entity (id, name or alias).")
+@click.option("--article", "article_id", help="Only quotes from this article (id or prefix).")
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(["direct", "partial", "indirect", "scare"]),
+    help="Kinds to list (repeatable; default direct, partial, indirect).",
+)
+@format_option
+@click.pass_obj
+def quotes_cmd(
+    obj: Context,
+    speaker: str | None,
+    about: str | None,
+    article_id: str | None,
+    kinds: tuple[str, ...],
+    fmt: str,
+) -> None:
+    """Who said what: each quote with speaker, role, channel, date and every article.
+
+    A quote reported by several articles (or translated twice) is listed once.
+
+    Example: telisik quotes --speaker Blinken --about "Korea Utara"
+    """
+    from .quotes import quote_listing
+
+    with obj.open_store() as store:
+        rows = quote_listing(
+            store,
+            speaker=speaker,
+            about=about,
+            article=article_id,
+            kinds=kinds or ("direct", "partial", "indirect"),
+        )
+    if fmt == "table":
+        rows = [
+            {
+                **row,
+                "speaker": row["speaker_name"] or row["speaker"],
+                "via": ", ".join(row["via"]),
+                "articles": ", ".join(a["id"][:8] for a in row["articles"]),
+            }
+            for row in rows
+        ]
+    emit(
+        rows,
+        fmt,
+        ["date", "speaker", "speaker_role", "kind", "text", "via", "articles"],
+        title=f"{len(rows)} quotes",
     )
 
 

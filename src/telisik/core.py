@@ -39,8 +39,15 @@ def ingest(
 
     Each stored article also gets its near-duplicate signature; once the
     stream is exhausted, near-duplicate groups and story clusters are
-    recomputed from the stored signatures (see :mod:`telisik.stories`).
+    recomputed from the stored signatures (see :mod:`telisik.stories`), quotes
+    are grouped across articles (see :mod:`telisik.quotes`), entities
+    are resolved across articles (see :mod:`telisik.entities.kb`), then
+    the events knowledge base is rebuilt with the analysts' corrections
+    (see :mod:`telisik.eventkb`).
     """
+    from .entities.kb import refresh_entities
+    from .eventkb import refresh_kb
+    from .quotes import refresh_quotes
     from .stories import index_document, keep_inherited_date, refresh_stories
 
     for item in extract(paths, settings=settings, pipeline=pipeline):
@@ -56,3 +63,6 @@ def ingest(
         except Exception as exc:  # one bad write must not stop the run
             yield Failure(item.source, f"{item.source}: could not store: {exc}")
     refresh_stories(store)
+    refresh_quotes(store)
+    refresh_entities(store)
+    refresh_kb(store)

@@ -20,7 +20,7 @@ CONTRACT_VERSION = 1
 
 Precision = Literal["day", "month", "year", "decade", "unknown"]
 Basis = Literal["explicit", "inferred", "cluster", "unknown"]
-QuoteKind = Literal["direct", "partial", "indirect"]
+QuoteKind = Literal["direct", "partial", "indirect", "scare"]
 Status = Literal["asserted", "alleged", "denied", "planned", "hypothetical", "historical"]
 
 
@@ -140,6 +140,8 @@ class Event:
     status: Status = "asserted"
     claimed_by: tuple[str, ...] = ()
     denied_by: tuple[str, ...] = ()
+    trigger: str | None = None  # the words that name the event ("kunjungan")
+    quantities: tuple[str, ...] = ()  # quantity texts in the evidence
 
 
 @dataclass(frozen=True, slots=True)

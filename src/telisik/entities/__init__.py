@@ -18,7 +18,7 @@ from ..model import Document, Entity
 from ..pipeline import stage
 from ..segment import segment_text
 from ..settings import Settings
-from .detect import detect, load_words
+from .detect import detect, load_words, needs_ner, sentence_tokens
 from .gazetteer import Entry, Gazetteer, load_gazetteer, load_weapons
 from .resolve import resolve
 
@@ -62,9 +62,15 @@ def extract_entities(
     if sentences is None:
         sentences = [(s.start, s.end) for s in segment_text(text, with_tokens=False)]
     tagger = _tagger() if use_ner else None
-    spans = tagger(text, sentences) if tagger is not None else None
+    words = load_words(lang)
+    tokens = sentence_tokens(text, sentences)
+    spans = None
+    if tagger is not None:
+        # Only sentences whose labels can matter go through the model (its main cost).
+        tagged = [s for s, toks in zip(sentences, tokens, strict=True) if needs_ner(toks, words)]
+        spans = tagger(text, tagged) if tagged else []
     gazetteer = load_gazetteer(lang)
-    candidates = detect(text, sentences, spans, gazetteer, load_weapons(lang), load_words(lang))
+    candidates = detect(text, sentences, spans, gazetteer, load_weapons(lang), words, tokens=tokens)
     return resolve(candidates, gazetteer)
 
 

@@ -99,9 +99,25 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     for m in WORD.finditer(text, start, end):
         t = m.group()
         s = m.start()
-        hyphen = s > 0 and text[s - 1] == "-" and s > 1 and text[s - 2].isalnum()
+        hyphen = s > 1 and text[s - 1] == "-" and text[s - 2].isalnum()
         out.append(_Tok(s, m.end(), t, t.casefold(), t[0].isupper(), t[0].isalnum(), hyphen))
     return out
+
+
+def sentence_tokens(text: str, sentences: list[tuple[int, int]]) -> list[list[_Tok]]:
+    """The word tokens of each sentence, computed once for the tagger filter and detection."""
+    return [_tokens(text, start, end) for start, end in sentences]
+
+
+def needs_ner(toks: list[_Tok], words: Words) -> bool:
+    """Whether the model's labels can matter in this sentence.
+
+    Candidates are built from capitalised words that are not stop words (the
+    rest is trimmed away), so a sentence without such a word ("Dia mengatakan
+    …") yields the same entities with or without tagging it: skip the model.
+    """
+    stop = words.stopwords
+    return any(t.cap and t.low not in stop for t in toks)
 
 
 def is_headline(toks: list[_Tok], words: Words) -> bool:
@@ -122,13 +138,19 @@ def detect(
     gazetteer: Gazetteer,
     weapons: WeaponLexicon,
     words: Words,
+    tokens: list[list[_Tok]] | None = None,
 ) -> list[Candidate]:
-    """All entity mentions in ``text``, unresolved, in text order."""
+    """All entity mentions in ``text``, unresolved, in text order.
+
+    ``tokens``: :func:`sentence_tokens` of ``sentences``, when already computed.
+    """
     out: list[Candidate] = []
     ner = sorted(ner_spans or [])
     ner_i = 0
+    if tokens is None:
+        tokens = sentence_tokens(text, sentences)
     for n, (s_start, s_end) in enumerate(sentences):
-        toks = _tokens(text, s_start, s_end)
+        toks = tokens[n]
         if not toks:
             continue
         while ner_i < len(ner) and ner[ner_i][1] <= s_start:
@@ -357,7 +379,8 @@ def _piece(
     words: Words,
 ) -> Candidate | None:
     # Trim stop words left at the edges once gazetteer names were cut out.
-    while piece and toks[piece[0][1]].low in words.stopwords | words.titles | words.role_heads:
+    lead = _lead_words(words)
+    while piece and toks[piece[0][1]].low in lead:
         piece = piece[1:]
     while piece and (toks[piece[-1][1]].low in words.stopwords or not toks[piece[-1][1]].word):
         piece = piece[:-1]
@@ -383,6 +406,17 @@ def _piece(
     if cand.person_signal and type_ is None:
         cand.type = "PERSON"
     return cand
+
+
+@lru_cache(maxsize=4)
+def _lead_words(words: Words) -> frozenset[str]:
+    """Words trimmed from the start of a name piece (one set, built once per word list)."""
+    return words.stopwords | words.titles | words.role_heads
+
+
+@lru_cache(maxsize=4)
+def _place_cues(words: Words) -> frozenset[str]:
+    return words.fac_cues | words.loc_cues
 
 
 def _ner_label(ner: list[tuple[int, int, str]], start: int, end: int) -> str | None:
@@ -430,7 +464,7 @@ def _plain(
 ) -> Candidate:
     start, end = toks[i].start, toks[j].end
     # "pelabuhan Najin": a lower-case facility/feature word is part of the name.
-    if cue and i > 0 and not toks[i - 1].cap and toks[i - 1].low in words.fac_cues | words.loc_cues:
+    if cue and i > 0 and not toks[i - 1].cap and toks[i - 1].low in _place_cues(words):
         start = toks[i - 1].start
     cand = Candidate(
         start, end, text[start:end], type_, n, ner=_ner_label(ner, start, end) is not None

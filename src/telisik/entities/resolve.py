@@ -19,13 +19,16 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Entity, Mention, slug
 from .detect import Candidate
 from .gazetteer import Gazetteer, split_words
 
 
+@lru_cache(maxsize=16384)
 def _key(text: str) -> str:
+    """Case-folded words of a name (cached: the same names recur in every article)."""
     return " ".join(w.casefold() for w in split_words(text) if w[0].isalnum())
 
 
@@ -101,17 +104,18 @@ def _referent(c: Candidate, people: list[_Group], gazetteer: Gazetteer) -> _Grou
     word = _key(c.text)
     best, best_score = None, 0.0
     recent, recent_pos = None, -1
+    owners = []
     for g in people:
-        full = [m for m in g.mentions if len(_key(m.text).split()) > 1 and not m.metonym]
-        if not full or word not in g.words:
+        if word not in g.words:
             continue
+        full = [m for m in g.mentions if not m.metonym and " " in _key(m.text)]
+        if not full:
+            continue
+        owners.append((g, full))
         before = [m.start for m in full if m.start < c.start]
         if before and max(before) > recent_pos:
             recent, recent_pos = g, max(before)
-    for g in people:
-        full = [m for m in g.mentions if len(_key(m.text).split()) > 1 and not m.metonym]
-        if not full or word not in g.words:
-            continue
+    for g, full in owners:
         score = float(len(full))
         entry = gazetteer.get(g.entry_id) if g.entry_id else None
         if entry is not None and any(_key(s) == word for s in entry.short):

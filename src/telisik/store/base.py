@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING, Literal, Protocol, Self, runtime_checkable
 from ..model import Document, Story
 
 if TYPE_CHECKING:
+    from ..entities.kb import EntityCorrection, EntityRef, KbEntity
+    from ..eventkb import Correction, EventMention, KbEvent
+    from ..quotes import QuoteGroup, QuoteRecord
     from ..stories import Signature
 
 PutStatus = Literal["inserted", "unchanged", "updated", "replaced", "duplicate", "failed"]
@@ -155,6 +158,62 @@ class Store(Protocol):
 
     def missing_signatures(self) -> list[str]:
         """Ids of stored articles without a current signature (to compute them now)."""
+        ...
+
+    def entity_refs(self) -> Iterator[EntityRef]:
+        """Every stored article-level entity (article id, seq, id, name, type, en, aliases)."""
+        ...
+
+    def replace_entity_kb(self, entities: Iterable[KbEntity]) -> None:
+        """Replace every cross-article entity and its members in one transaction."""
+        ...
+
+    def entity_kb(self) -> list[KbEntity]:
+        """The stored cross-article entities with their members, sorted by id."""
+        ...
+
+    def add_entity_correction(self, action: str, args: dict[str, str]) -> int:
+        """Keep an analyst's entity correction (merge, split, rename); returns its seq."""
+        ...
+
+    def entity_corrections(self) -> list[EntityCorrection]:
+        """Every stored entity correction, oldest first."""
+        ...
+
+    def event_mentions(self) -> Iterator[EventMention]:
+        """Every stored article event with its article's id, date, URL and outlet."""
+        ...
+
+    def replace_kb_events(self, events: Iterable[KbEvent]) -> None:
+        """Replace the whole events knowledge base (merged events, their mentions) at once."""
+        ...
+
+    def kb_events(self) -> list[KbEvent]:
+        """The merged events by id, each with its mentions and their evidence text."""
+        ...
+
+    def add_event_correction(self, correction: Correction) -> int:
+        """Keep an analyst's correction of the knowledge base; returns its number."""
+        ...
+
+    def event_corrections(self) -> list[Correction]:
+        """Every kept correction, oldest first (the order they are re-applied in)."""
+        ...
+
+    def quote_records(self) -> Iterator[QuoteRecord]:
+        """Every stored quote with its article's id, date, outlet, title and source."""
+        ...
+
+    def replace_quote_groups(self, groups: Iterable[QuoteGroup]) -> None:
+        """Replace every quote group (one quote, several articles) in one transaction."""
+        ...
+
+    def quote_groups(self) -> list[QuoteGroup]:
+        """The stored quote groups with their sources, sorted by id."""
+        ...
+
+    def entity_names(self) -> dict[str, str]:
+        """Entity id -> the name most articles give it."""
         ...
 
     def close(self) -> None:

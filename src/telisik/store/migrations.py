@@ -54,6 +54,14 @@ TABLES: tuple[str, ...] = (
     "stories",
     "story_members",
     "story_signatures",
+    "quote_groups",
+    "quote_sources",
+    "kb_entities",
+    "kb_entity_members",
+    "entity_corrections",
+    "kb_events",
+    "kb_event_mentions",
+    "event_corrections",
 )
 
 _INITIAL = """
@@ -265,9 +273,115 @@ CREATE TABLE story_signatures (
 );
 """
 
+# One quote reported by several articles (the same words, or a second
+# translation of them) is one group with several sources (telisik.quotes).
+# Rebuilt as a whole after every ingest; group ids come from the members, so
+# re-ingesting gives the same groups.
+_QUOTE_GROUPS = """
+CREATE TABLE quote_groups (
+    id           TEXT PRIMARY KEY,
+    kind         TEXT NOT NULL,
+    speaker      TEXT,
+    speaker_name TEXT,
+    text         TEXT NOT NULL
+);
+
+CREATE TABLE quote_sources (
+    group_id    TEXT NOT NULL REFERENCES quote_groups (id) ON DELETE CASCADE,
+    article_num INTEGER NOT NULL,
+    seq         INTEGER NOT NULL,
+    PRIMARY KEY (article_num, seq),
+    FOREIGN KEY (article_num, seq) REFERENCES quotes (article_num, seq) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX quote_sources_by_group ON quote_sources (group_id);
+"""
+
+# Entities across articles (telisik.entities.kb): rebuilt as a whole after
+# every ingest from the per-article entities; each member keeps the reason it
+# joined. Corrections are the analysts' own decisions, never rebuilt: they name
+# entities by id, name or alias and articles by id, so they survive re-ingest.
+_ENTITY_KB = """
+CREATE TABLE kb_entities (
+    id      TEXT PRIMARY KEY,
+    name    TEXT NOT NULL,
+    type    TEXT NOT NULL,
+    english TEXT
+);
+
+CREATE TABLE kb_entity_members (
+    kb_id       TEXT NOT NULL REFERENCES kb_entities (id) ON DELETE CASCADE,
+    article_num INTEGER NOT NULL,
+    entity_seq  INTEGER NOT NULL,
+    reason      TEXT NOT NULL,
+    PRIMARY KEY (article_num, entity_seq),
+    FOREIGN KEY (article_num, entity_seq)
+        REFERENCES entities (article_num, seq) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX kb_entity_members_by_kb ON kb_entity_members (kb_id);
+
+CREATE TABLE entity_corrections (
+    seq     INTEGER PRIMARY KEY,
+    action  TEXT NOT NULL CHECK (action IN ('merge', 'split', 'rename')),
+    args    TEXT NOT NULL,  -- JSON object
+    created TEXT NOT NULL
+);
+"""
+
+# Events keep their trigger words and the quantities they mention
+# ("hampir 5 juta peluru artileri"), as surface texts.
+_EVENT_TRIGGERS = """
+ALTER TABLE events ADD COLUMN trigger TEXT;
+ALTER TABLE events ADD COLUMN quantities TEXT NOT NULL DEFAULT '[]';  -- JSON list
+"""
+
+# The events knowledge base (telisik.eventkb): mentions of one real-world event
+# merged across articles, rebuilt as a whole after every ingest. Corrections
+# are the analysts' own decisions and are never rebuilt: args name mentions by
+# article id, evidence span and type, so they survive re-ingest.
+_EVENT_KB = """
+CREATE TABLE kb_events (
+    id             TEXT PRIMARY KEY,
+    type           TEXT NOT NULL,
+    mode           TEXT,
+    cameo          TEXT,
+    source         TEXT,
+    target         TEXT,
+    location       TEXT,
+    date_value     TEXT,
+    date_precision TEXT,
+    status         TEXT NOT NULL,
+    claimed_by     TEXT NOT NULL,  -- JSON list
+    denied_by      TEXT NOT NULL,  -- JSON list
+    articles       INTEGER NOT NULL,
+    sources        INTEGER NOT NULL,  -- independent: near-duplicates count once
+    rejected       INTEGER NOT NULL DEFAULT 0,
+    reason         TEXT NOT NULL
+);
+
+-- One row per stored event (article_num, seq of the events table).
+CREATE TABLE kb_event_mentions (
+    article_num INTEGER NOT NULL REFERENCES articles (num) ON DELETE CASCADE,
+    seq         INTEGER NOT NULL,
+    event_id    TEXT NOT NULL REFERENCES kb_events (id) ON DELETE CASCADE,
+    PRIMARY KEY (article_num, seq)
+) WITHOUT ROWID;
+CREATE INDEX kb_event_mentions_by_event ON kb_event_mentions (event_id);
+
+CREATE TABLE event_corrections (
+    seq     INTEGER PRIMARY KEY,
+    action  TEXT NOT NULL CHECK (action IN ('merge', 'split', 'recode', 'reject')),
+    args    TEXT NOT NULL,  -- JSON: {"groups": [[mention key, ...], ...], "type", "mode"}
+    created TEXT NOT NULL
+);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _INITIAL),
     Migration(2, "story signatures and origins", _STORY_SIGNATURES),
+    Migration(3, "quotes grouped across articles", _QUOTE_GROUPS),
+    Migration(4, "entities across articles and analyst corrections", _ENTITY_KB),
+    Migration(5, "event triggers and quantities", _EVENT_TRIGGERS),
+    Migration(6, "events knowledge base and analyst corrections", _EVENT_KB),
 )
 
 

@@ -137,6 +137,8 @@ CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
         "denied_by",
         "start_char",
         "end_char",
+        "trigger",
+        "quantities",
     ),
 }
 # How children are read back in order.
@@ -254,6 +256,8 @@ def _event_row(n: int, e: Event) -> Row:
         _names(e.denied_by),
         e.evidence.start,
         e.evidence.end,
+        e.trigger,
+        _names(e.quantities),
     )
 
 
@@ -323,6 +327,11 @@ def from_rows(article: Row, children: dict[str, list[Row]]) -> Document:
     )
 
 
+def event_from_row(row: Row) -> Event:
+    """An event from its row in ``CHILD_COLUMNS["events"]`` order (seq first)."""
+    return _event(row)
+
+
 def _event(row: Row) -> Event:
     (
         _n,
@@ -339,6 +348,8 @@ def _event(row: Row) -> Event:
         denied_by,
         start,
         end,
+        trigger,
+        quantities,
     ) = row
     return Event(
         type=type_,
@@ -352,4 +363,6 @@ def _event(row: Row) -> Event:
         status=status,
         claimed_by=_unnames(claimed_by),
         denied_by=_unnames(denied_by),
+        trigger=trigger,
+        quantities=_unnames(quantities),
     )

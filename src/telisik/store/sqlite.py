@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import sqlite3
@@ -17,6 +18,9 @@ from .base import PutResult, PutStatus, SearchHit, source_key
 from .migrations import TABLES, check_owner, migrate
 
 if TYPE_CHECKING:
+    from ..entities.kb import EntityCorrection, EntityRef, KbEntity
+    from ..eventkb import Correction, EventMention, KbEvent
+    from ..quotes import QuoteGroup, QuoteRecord
     from ..stories import Signature
 from .rows import (
     ARTICLE_COLUMNS,
@@ -25,6 +29,7 @@ from .rows import (
     CHILD_ORDER,
     DocumentRows,
     Row,
+    event_from_row,
     from_rows,
     to_rows,
 )
@@ -62,6 +67,7 @@ _SELECT_CHILD = {
 _DELETE_CHILD = {
     table: f"DELETE FROM {table} WHERE article_num = ?" for table in reversed(CHILD_COLUMNS)
 }
+_EVENT_COLS = ", ".join(f"e.{c}" for c in CHILD_COLUMNS["events"])
 _SEARCH = (
     "SELECT a.id, a.title, a.source, "
     "snippet(articles_fts, -1, '[', ']', '…', 16), rank "
@@ -273,6 +279,202 @@ class SqliteStore:
             (SIGNATURE_VERSION,),
         ).fetchall()
         return [str(r[0]) for r in rows]
+
+    # --- entities across articles (telisik.entities.kb) -------------------------
+
+    def entity_refs(self) -> Iterator[EntityRef]:
+        from ..entities.kb import EntityRef
+
+        rows = self._db.execute(
+            "SELECT a.id, e.seq, e.entity_id, e.name, e.type, e.en, e.aliases "
+            "FROM entities AS e JOIN articles AS a ON a.num = e.article_num "
+            "ORDER BY e.article_num, e.seq"
+        ).fetchall()
+        for article, seq, eid, name, type_, en, aliases in rows:
+            yield EntityRef(article, seq, eid, name, type_, en, tuple(json.loads(aliases)))
+
+    def replace_entity_kb(self, entities: Iterable[KbEntity]) -> None:
+        conn = self._db
+        with self._transaction("store the entities of", None):
+            conn.execute("DELETE FROM kb_entity_members")
+            conn.execute("DELETE FROM kb_entities")
+            for e in entities:
+                conn.execute(
+                    "INSERT INTO kb_entities (id, name, type, english) VALUES (?, ?, ?, ?)",
+                    (e.id, e.name, e.type, e.en),
+                )
+                conn.executemany(
+                    "INSERT INTO kb_entity_members (kb_id, article_num, entity_seq, reason) "
+                    "SELECT ?, num, ?, ? FROM articles WHERE id = ?",
+                    [(e.id, m.seq, m.reason, m.article) for m in e.members],
+                )
+
+    def entity_kb(self) -> list[KbEntity]:
+        from ..entities.kb import KbEntity, Member
+
+        conn = self._db
+        members: dict[str, list[Member]] = {}
+        for kb_id, article, seq, reason in conn.execute(
+            "SELECT m.kb_id, a.id, m.entity_seq, m.reason FROM kb_entity_members AS m "
+            "JOIN articles AS a ON a.num = m.article_num ORDER BY a.id, m.entity_seq"
+        ).fetchall():
+            members.setdefault(kb_id, []).append(Member(article, seq, reason))
+        rows = conn.execute("SELECT id, name, type, english FROM kb_entities ORDER BY id")
+        return [
+            KbEntity(i, n, t, en, tuple(members.get(i, ()))) for i, n, t, en in rows.fetchall()
+        ]
+
+    def add_entity_correction(self, action: str, args: dict[str, str]) -> int:
+        conn = self._db
+        with self._transaction("store the entity correction", None):
+            cursor = conn.execute(
+                "INSERT INTO entity_corrections (action, args, created) VALUES (?, ?, ?)",
+                (action, json.dumps(args, ensure_ascii=False, sort_keys=True), _now()),
+            )
+        return int(cursor.lastrowid or 0)
+
+    def entity_corrections(self) -> list[EntityCorrection]:
+        from ..entities.kb import EntityCorrection
+
+        rows = self._db.execute(
+            "SELECT seq, action, args, created FROM entity_corrections ORDER BY seq"
+        ).fetchall()
+        return [EntityCorrection(n, a, json.loads(args), at) for n, a, args, at in rows]
+
+    # --- events knowledge base (telisik.eventkb) ------------------------------------
+
+    def event_mentions(self) -> Iterator[EventMention]:
+        from ..eventkb import EventMention
+
+        rows = self._db.execute(
+            f"SELECT a.id, a.published_value, coalesce(a.url, a.source), a.outlet, {_EVENT_COLS} "
+            "FROM events AS e JOIN articles AS a ON a.num = e.article_num "
+            "ORDER BY e.article_num, e.seq"
+        )
+        for article, published, url, outlet, *event in rows:
+            yield EventMention(
+                article, event[0], event_from_row(tuple(event)), published, url, outlet
+            )
+
+    def replace_kb_events(self, events: Iterable[KbEvent]) -> None:
+        from ..eventkb import KB_COLUMNS, kb_row
+
+        conn = self._db
+        insert = (
+            f"INSERT INTO kb_events ({', '.join(KB_COLUMNS)}) "
+            f"VALUES ({', '.join('?' * len(KB_COLUMNS))})"
+        )
+        with self._transaction("store the events knowledge base", None):
+            conn.execute("DELETE FROM kb_event_mentions")
+            conn.execute("DELETE FROM kb_events")
+            for e in events:
+                conn.execute(insert, kb_row(e))
+                conn.executemany(
+                    "INSERT INTO kb_event_mentions (article_num, seq, event_id) "
+                    "SELECT num, ?, ? FROM articles WHERE id = ?",
+                    [(m.seq, e.id, m.article) for m in e.mentions],
+                )
+
+    def kb_events(self) -> list[KbEvent]:
+        from ..eventkb import KB_COLUMNS, EventMention, kb_event
+
+        conn = self._db
+        mentions: dict[str, list[EventMention]] = {}
+        for event_id, article, published, url, outlet, evidence, *event in conn.execute(
+            "SELECT m.event_id, a.id, a.published_value, coalesce(a.url, a.source), a.outlet, "
+            f"substr(a.text, e.start_char + 1, e.end_char - e.start_char), {_EVENT_COLS} "
+            "FROM kb_event_mentions AS m "
+            "JOIN events AS e ON e.article_num = m.article_num AND e.seq = m.seq "
+            "JOIN articles AS a ON a.num = m.article_num "
+            "ORDER BY coalesce(a.published_value, '9999'), a.id, e.start_char, e.seq"
+        ):
+            found = event_from_row(tuple(event))
+            mention = EventMention(article, event[0], found, published, url, outlet, evidence)
+            mentions.setdefault(event_id, []).append(mention)
+        rows = conn.execute(f"SELECT {', '.join(KB_COLUMNS)} FROM kb_events ORDER BY id")
+        return [kb_event(row, mentions.get(row[0], [])) for row in rows]
+
+    def add_event_correction(self, correction: Correction) -> int:
+        conn = self._db
+        with self._transaction("store the correction", None):
+            cursor = conn.execute(
+                "INSERT INTO event_corrections (action, args, created) VALUES (?, ?, ?)",
+                (correction.action, correction.args(), _now()),
+            )
+        return int(cursor.lastrowid or 0)
+
+    def event_corrections(self) -> list[Correction]:
+        from ..eventkb import Correction
+
+        rows = self._db.execute(
+            "SELECT seq, action, args, created FROM event_corrections ORDER BY seq"
+        ).fetchall()
+        return [Correction.from_row(*row) for row in rows]
+
+    def entity_names(self) -> dict[str, str]:
+        names: dict[str, str] = {}
+        for entity_id, name, _n in self._db.execute(
+            "SELECT entity_id, name, count(*) AS n FROM entities GROUP BY entity_id, name "
+            "ORDER BY entity_id, n DESC, name"
+        ):
+            names.setdefault(entity_id, name)
+        return names
+
+    # --- quotes across articles (telisik.quotes) ---------------------------------
+
+    def quote_records(self) -> Iterator[QuoteRecord]:
+        from ..model import Quote
+        from ..quotes import QuoteRecord
+
+        last = (0, -1)
+        while True:  # pages, so that no read snapshot is held across the caller's work
+            page = self._db.execute(
+                "SELECT q.article_num, q.seq, a.id, a.published_value, a.outlet, a.title, "
+                "a.source, q.text, q.start_char, q.end_char, q.kind, q.speaker, "
+                "q.speaker_name, q.speaker_role, q.cue, q.via "
+                "FROM quotes AS q JOIN articles AS a ON a.num = q.article_num "
+                "WHERE (q.article_num, q.seq) > (?, ?) ORDER BY q.article_num, q.seq LIMIT ?",
+                (*last, PAGE_SIZE * 16),
+            ).fetchall()
+            if not page:
+                return
+            for _num, seq, id, published, outlet, title, source, *quote in page:
+                yield QuoteRecord(str(id), seq, Quote(*quote), published, outlet, title, source)
+            last = (page[-1][0], page[-1][1])
+
+    def replace_quote_groups(self, groups: Iterable[QuoteGroup]) -> None:
+        conn = self._db
+        with self._transaction("store quote groups", None):
+            conn.execute("DELETE FROM quote_groups")
+            for g in groups:
+                conn.execute(
+                    "INSERT INTO quote_groups (id, kind, speaker, speaker_name, text) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (g.id, g.kind, g.speaker, g.speaker_name, g.text),
+                )
+                conn.executemany(
+                    "INSERT INTO quote_sources (group_id, article_num, seq) "
+                    "SELECT ?, num, ? FROM articles WHERE id = ?",
+                    [(g.id, seq, article) for article, seq in g.sources],
+                )
+
+    def quote_groups(self) -> list[QuoteGroup]:
+        from ..quotes import QuoteGroup
+
+        conn = self._db
+        sources: dict[str, list[tuple[str, int]]] = {}
+        for group_id, article, seq in conn.execute(
+            "SELECT s.group_id, a.id, s.seq FROM quote_sources AS s "
+            "JOIN articles AS a ON a.num = s.article_num ORDER BY s.group_id, a.id, s.seq"
+        ):
+            sources.setdefault(group_id, []).append((str(article), int(seq)))
+        rows = conn.execute(
+            "SELECT id, kind, speaker, speaker_name, text FROM quote_groups ORDER BY id"
+        ).fetchall()
+        return [
+            QuoteGroup(id, kind, speaker, name, text, tuple(sources.get(id, ())))
+            for id, kind, speaker, name, text in rows
+        ]
 
     # --- reading --------------------------------------------------------------
 
