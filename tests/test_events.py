@@ -126,6 +126,15 @@ def test_event_types(pipeline: Pipeline, text: str, expected: tuple[str, ...]) -
     assert expected in [summary(e) for e in doc.events]
 
 
+def test_arrival_at_a_capital_is_a_visit_to_its_state(pipeline: Pipeline) -> None:
+    doc = run(pipeline, "Presiden Rusia Vladimir Putin tiba di Pyongyang pada Selasa (18/6/2024).")
+    visits = [e for e in doc.events if e.mode == "visit"]
+    assert [summary(e) for e in visits] == [
+        ("CONSULT", "visit", "Vladimir Putin", "Korea Utara", "asserted")
+    ]
+    assert visits[0].location == "Pyongyang"
+
+
 def test_visit_date_place_and_capital_as_state(pipeline: Pipeline) -> None:
     doc = run(pipeline, "Soekarno pernah mengunjungi Moskow pada tahun 1956.")
     (event,) = doc.events

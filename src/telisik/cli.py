@@ -808,7 +808,8 @@ def claims(obj: Context, about: str | None, fmt: str) -> None:
                     "what": f"{row['type']}/{row['mode'] or '-'} {row['source_name'] or '?'}"
                     f" -> {row['target_name'] or '?'}",
                     "status": row["status"],
-                    "asserted by": ", ".join(ev["claimed_by"]) or ev["status"],
+                    "this report": ev["status"],
+                    "claimed by": ", ".join(ev["claimed_by"]),
                     "denied by": ", ".join(ev["denied_by"]),
                     "article": f"{ev['article'][:8]} {ev['published'] or ''}",
                     "evidence": ev["evidence"],
@@ -817,7 +818,16 @@ def claims(obj: Context, about: str | None, fmt: str) -> None:
     emit(
         flat,
         "table",
-        ["event", "what", "status", "asserted by", "denied by", "article", "evidence"],
+        [
+            "event",
+            "what",
+            "status",
+            "this report",
+            "claimed by",
+            "denied by",
+            "article",
+            "evidence",
+        ],
         title=f"{len(rows)} contested events",
     )
 

@@ -975,7 +975,8 @@ def _place(
     hi = _object_end(ctx, toks, hit, hi)
     locative = ctx.lex.cues["locative"]
     text = ctx.doc.text
-    for k in range(hit.last + 1, hi):
+    first = hit.last if toks[hit.last].low in locative else hit.last + 1  # "tiba di"
+    for k in range(first, hi):
         if d.location is not None:
             break
         if toks[k].low not in locative:
@@ -990,12 +991,13 @@ def _place(
             if k < a.first <= k + 3 and a.names:
                 m_start = toks[a.first].start
                 ent = _entity_at(ctx, m_start)
-                if (
-                    ent is not None
-                    and ent.type in _PLACE_TYPES
-                    and not _is_metonym(ctx, m_start, text)
-                ):
+                if ent is None or ent.type not in _PLACE_TYPES:
+                    break
+                if not _is_metonym(ctx, m_start, text):
                     d.location = ent.name
+                elif d.mode == "visit":  # "tiba di Pyongyang": the capital is the place
+                    d.location = _mention_text(ent, m_start)
+                    d.target = d.target or ent.name
                 break
     if (
         d.mode == "visit"
@@ -1005,6 +1007,8 @@ def _place(
         and not d.hosted
     ):
         d.target = _state(ctx, d.location)  # "menuju Vladimir Putin di Rusia": to Russia
+    if d.mode == "visit" and d.target is None and d.location is not None and not d.hosted:
+        d.target = _state(ctx, d.location)  # "tiba di Pyongyang": a visit to North Korea
     if d.mode == "visit" and d.target is not None and d.location is None:
         original = next(
             (
@@ -1022,6 +1026,11 @@ def _entity_at(ctx: _Context, pos: int) -> Entity | None:
     if i < len(ctx.mentions) and ctx.mentions[i][0] == pos:
         return ctx.mentions[i][2]
     return None
+
+
+def _mention_text(ent: Entity, pos: int) -> str:
+    """The words of ``ent``'s mention at ``pos`` ("Pyongyang" for Korea Utara)."""
+    return next((m.text for m in ent.mentions if m.start == pos), ent.name)
 
 
 def _is_metonym(ctx: _Context, pos: int, text: str) -> bool:

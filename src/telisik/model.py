@@ -187,7 +187,7 @@ class Document:
 
     def to_dict(self, *, raw: bool = False, sentences: bool = True) -> dict[str, Any]:
         """The contract object; ``raw`` and ``sentences`` are optional extras."""
-        data = to_data(self)
+        data: dict[str, Any] = to_data(self)
         if not raw:
             data.pop("raw")
         if not sentences:

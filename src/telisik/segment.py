@@ -174,7 +174,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterato
 def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
     end = len(text) if end is None else end
-    out = []
+    out: list[Token] = []
     for m in _TOKEN.finditer(text, start, end):
         s, e = m.span()
         # "dr." / "Prof." keep their period so NER and quotes see one word.

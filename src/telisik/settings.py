@@ -65,5 +65,5 @@ def load_settings(path: str | Path | None = None) -> Settings:
     data = tomllib.loads(text)
     if path is not None:
         data = _merge(data, tomllib.loads(Path(path).read_text("utf-8")))
-    kinds = {f.name: f.default_factory for f in dataclasses.fields(Settings)}  # type: ignore[misc]
+    kinds = {f.name: f.default_factory for f in dataclasses.fields(Settings)}
     return Settings(**{name: _section(kinds[name], data.get(name, {})) for name in kinds})  # type: ignore[arg-type]

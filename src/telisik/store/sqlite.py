@@ -320,9 +320,7 @@ class SqliteStore:
         ).fetchall():
             members.setdefault(kb_id, []).append(Member(article, seq, reason))
         rows = conn.execute("SELECT id, name, type, english FROM kb_entities ORDER BY id")
-        return [
-            KbEntity(i, n, t, en, tuple(members.get(i, ()))) for i, n, t, en in rows.fetchall()
-        ]
+        return [KbEntity(i, n, t, en, tuple(members.get(i, ()))) for i, n, t, en in rows.fetchall()]
 
     def add_entity_correction(self, action: str, args: dict[str, str]) -> int:
         conn = self._db
