@@ -319,7 +319,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 def _looks_english(line: str) -> bool:
-    """Alt text in English ("Kim Jong Un Putin meeting"): English words, no Indonesian ones."""
+    """Alt text in English ("Minister arrives at summit venue"): English words, no Indonesian ones."""
     lower = _lower_words(line)
     return any(w in _LEX.english for w in lower) and not any(w in _LEX.indonesian for w in lower)
 
