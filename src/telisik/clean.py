@@ -20,14 +20,13 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from .lexicon import alternation, load_toml
 from .model import Document, Removal
 from .pipeline import stage
 from .settings import Settings, load_settings
@@ -139,8 +138,7 @@ class _Lexicon:
 
 def _load_lexicon(lang: str = "id") -> _Lexicon:
     """Read ``lang/<lang>/furniture.toml``; phrases become keys as :func:`_key` makes them."""
-    path = resources.files("telisik").joinpath("lang", lang, "furniture.toml")
-    data: dict[str, Any] = tomllib.loads(path.read_text("utf-8"))
+    data = load_toml("furniture", lang)
     lines_ = data["lines"]
     line_map: dict[str, str] = {}
     for reason in ("teaser", "read_also", "navigation", "pagination", "advertisement"):
@@ -181,13 +179,6 @@ def _load_lexicon(lang: str = "id") -> _Lexicon:
 
 
 _LEX = _load_lexicon()
-
-
-def _alternation(phrases: Iterable[str]) -> str:
-    """A regex alternation, longest first so "redaktur pelaksana" beats "redaktur"."""
-    return "|".join(
-        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)
-    )
 
 
 # --- Unicode normalisation ------------------------------------------------------
@@ -319,7 +310,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 def _looks_english(line: str) -> bool:
-    """Alt text in English ("Minister arrives at summit venue"): English words, no Indonesian ones."""
+    """Alt text in English ("Minister at summit venue"): English words, no Indonesian ones."""
     lower = _lower_words(line)
     return any(w in _LEX.english for w in lower) and not any(w in _LEX.indonesian for w in lower)
 
@@ -434,7 +425,7 @@ _LABEL = re.compile(
     r"^[\[\(]?\s*(?P<label>[^\W\d_]+(?:[ _'’.][^\W\d_]+){0,3})\.?\s*[:|]\s*(?P<rest>.*?)\s*[\]\)]?$"
 )
 _BYLINE = re.compile(
-    rf"^(?P<label>{_alternation(_LEX.byline)})(?P<sep>\s*[:|·•]\s*|\s*[-–—]\s*|\s+|$)(?P<rest>.*)$",
+    rf"^(?P<label>{alternation(_LEX.byline)})(?P<sep>\s*[:|·•]\s*|\s*[-–—]\s*|\s+|$)(?P<rest>.*)$",
     re.I,
 )
 _ROLE_AFTER = re.compile(
@@ -456,7 +447,7 @@ _REPORT = re.compile(
     re.I,
 )
 _CREDIT = re.compile(
-    rf"^[\s\-–—]*\(?\s*(?P<label>{_alternation(_LEX.credit)})\s*:?\s+(?P<rest>.+?)[\s.)]*$",
+    rf"^[\s\-–—]*\(?\s*(?P<label>{alternation(_LEX.credit)})\s*:?\s+(?P<rest>.+?)[\s.)]*$",
     re.I,
 )
 _READ_ALSO_BARE = re.compile(
@@ -494,8 +485,8 @@ _PROTECTED = re.compile(r"^(?:konten|artikel|isi|situs|berita)(?: situs)? ini di
 # reproduction verb or a content word after "Dilarang", then "tanpa izin"; bounded lookaheads
 _NO_REPRODUCTION = re.compile(
     r"(?:^|[.!?]\s)dilarang\s+(?:keras\s+)?(?:untuk\s+)?"
-    rf"(?:(?:{_alternation(_LEX.copyright_verbs)})\b"
-    rf"|(?=.{{0,300}}?\b(?:{_alternation(_LEX.copyright_objects)})\b))"
+    rf"(?:(?:{alternation(_LEX.copyright_verbs)})\b"
+    rf"|(?=.{{0,300}}?\b(?:{alternation(_LEX.copyright_objects)})\b))"
     r"(?=.{0,400}?\btanpa\s+(?:izin|seizin|ijin)\b)",
     re.I,
 )
@@ -518,7 +509,7 @@ _COPYRIGHT_NAME = re.compile(
 # "The post <title> appeared first on <Outlet>."
 _FIRST_PUBLISHED = re.compile(
     r"^(?:artikel|berita|tulisan|postingan|the post)\s+(?P<title>\S.{0,300}?)\s+"
-    rf"(?:{_alternation(_LEX.first_published)})\s+(?P<outlet>\S.{{0,80}}?)\s*\.?$",
+    rf"(?:{alternation(_LEX.first_published)})\s+(?P<outlet>\S.{{0,80}}?)\s*\.?$",
     re.I,
 )
 _SCRIPT_START = re.compile(r"^(?://|<!--|<!\s*\[\s*CDATA)")
@@ -543,7 +534,7 @@ _PHOTO_TAIL = re.compile(
 _TAG_CODE_RE = re.compile(_TAG_CODE)
 # "Posted in Internasional, Asia": a blog theme's category line
 _POSTED_IN = re.compile(
-    rf"^(?:{_alternation(_LEX.posted_in)})\s+(?P<rest>[^\W\d_][^.!?]{{0,80}})$", re.I
+    rf"^(?:{alternation(_LEX.posted_in)})\s+(?P<rest>[^\W\d_][^.!?]{{0,80}})$", re.I
 )
 _ILLUSTRATION = re.compile(r"^(?:Ilustrasi|ILUSTRASI)\b")
 

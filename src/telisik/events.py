@@ -31,13 +31,11 @@ import bisect
 import dataclasses
 import itertools
 import re
-import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
+from .lexicon import load_toml
 from .model import Document, Entity, Event, EventDate, Span, Status, TimeExpr
 from .pipeline import stage
 from .settings import Settings
@@ -143,8 +141,7 @@ def _forms(spec: str) -> set[str]:
 @lru_cache(maxsize=4)
 def load_lexicon(lang: str = "id") -> Lexicon:
     """The events lexicon shipped for ``lang`` (cached)."""
-    path = resources.files("telisik").joinpath("lang", lang, "events.toml")
-    data: dict[str, Any] = tomllib.loads(path.read_text("utf-8"))
+    data = load_toml("events", lang)
     words: dict[str, list[Trigger]] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
     for spec in data["trigger"]:

@@ -46,13 +46,11 @@ import dataclasses
 import heapq
 import logging
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from importlib import resources
-from typing import Any
+from functools import lru_cache
 
+from .lexicon import alternation, cased, load_toml, trie_alternation
 from .model import Document, Quantity, TimeExpr
 from .pipeline import stage
 from .settings import Settings
@@ -63,50 +61,6 @@ __all__ = ["extract_quantities", "find_quantities", "number_value", "parse_numbe
 
 
 # --- lexicon -------------------------------------------------------------------
-
-
-@cache
-def load_lexicon(name: str, language: str = "id") -> dict[str, Any]:
-    """A TOML lexicon shipped in ``telisik/lang/<language>/``, read once."""
-    path = resources.files("telisik").joinpath("lang", language, f"{name}.toml")
-    return tomllib.loads(path.read_text("utf-8"))
-
-
-def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of ``words``, longest first, spaces matching any blank."""
-    escaped = (
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)
-    )
-    return "|".join(escaped)
-
-
-def trie_alternation(words: Iterable[str]) -> str:
-    """A regex matching any of ``words``, prefix-factored: Python's re tries plain
-    alternatives one by one, a trie shares their common starts (several times faster)."""
-    root: dict[str, Any] = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        keys = sorted(k for k in node if k)
-        if not keys:
-            return ""
-        alts = [(r"\s+" if k == " " else re.escape(k)) + build(node[k]) for k in keys]
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(root)
-
-
-def cased(words: Iterable[str]) -> list[str]:
-    """Each word in lower case, Capitalised and UPPER case, for fast case-sensitive triggers."""
-    out: set[str] = set()
-    for w in words:
-        out.update((w, w[:1].upper() + w[1:], w.upper()))
-    return sorted(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +100,7 @@ class _Grammar:
 @lru_cache(maxsize=1)
 def grammar() -> _Grammar:
     """Build the patterns from the lexicon (once per process)."""
-    lex = load_lexicon("numbers")
+    lex = load_toml("numbers")
     words = {k: float(v) for k, v in lex["words"].items()}
     multipliers = dict(lex["multipliers"])
     scales = dict(lex["scales"])

@@ -22,13 +22,12 @@ import dataclasses
 import hashlib
 import logging
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from .lexicon import load_toml
 from .model import Document, Entity, Quote, QuoteKind, slug
 from .pipeline import stage
 from .segment import ABBREVIATIONS, paragraph_spans, segment_text
@@ -78,8 +77,7 @@ def load_lexicon(lang: str = "id") -> Lexicon:
     """Read the word lists once; multi-word entries are written with ``_``."""
     from .entities.gazetteer import load_stopwords
 
-    path = resources.files("telisik").joinpath("lang", lang, "quotes.toml")
-    data = tomllib.loads(path.read_text("utf-8"))
+    data = load_toml("quotes", lang)
 
     def words(key: str) -> frozenset[str]:
         return frozenset(w.replace("_", " ") for w in data[key].split())
@@ -323,7 +321,7 @@ def _clean_role(role: str) -> str | None:
 
 
 def _appositive(ctx: _Context, pos: int, limit: int) -> str | None:
-    """The role after a name: "Lami Kim, seorang profesor studi keamanan di …"."""
+    """The role after a name: "Nadia Putri, seorang dosen kajian strategis di …"."""
     text = ctx.text
     if pos >= limit or text[pos] != ",":
         return None

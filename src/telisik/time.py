@@ -94,9 +94,10 @@ from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Literal
 
+from .lexicon import alternation, cased, load_toml, trie_alternation
 from .model import Document, Precision, PublishedDate, TimeExpr
 from .pipeline import stage
-from .quantities import alternation, cased, load_lexicon, number_value, trie_alternation
+from .quantities import number_value
 from .settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -209,8 +210,8 @@ def _key(s: str) -> str:
 @lru_cache(maxsize=1)
 def grammar() -> _Grammar:
     """Compile every pattern from the lexicons (once per process)."""
-    lex = load_lexicon("time")
-    nums = load_lexicon("numbers")
+    lex = load_toml("time")
+    nums = load_toml("numbers")
     months = {**lex["months"], **lex["months_dated"]}
     weekdays = {**lex["weekdays"], **lex["weekdays_dated"]}
     direction = {w: kind for kind, words in lex["direction"].items() for w in words}
@@ -1308,9 +1309,9 @@ def reanchor(doc: Document, published: PublishedDate, *, force: bool = False) ->
 @lru_cache(maxsize=1)
 def _anaphoric() -> re.Pattern[str]:
     """Day expressions counted from the narrated date ("sehari kemudian", "hari yang sama")."""
-    lex = load_lexicon("time")["anaphoric"]
-    words = alternation(load_lexicon("numbers")["words"])
-    se = alternation(k for k, v in load_lexicon("time")["units_se"].items() if v == "day")
+    lex = load_toml("time")["anaphoric"]
+    words = alternation(load_toml("numbers")["words"])
+    se = alternation(k for k, v in load_toml("time")["units_se"].items() if v == "day")
     count = rf"(?:(?P<se>{se})|(?P<n>\d{{1,2}}|{words})\s+(?:{alternation(lex['units'])}))"
     return re.compile(
         rf"(?<![\w-])(?:(?P<same>{alternation(lex['same'])})|(?P<next>{alternation(lex['next_day'])})"
@@ -1332,7 +1333,7 @@ def _anaphoric_offset(m: re.Match[str]) -> int:
 
 def _number_word(s: str) -> int:
     """A small count in digits or words ("dua" = 2)."""
-    return int(s) if s.isdigit() else int(load_lexicon("numbers")["words"][s.casefold()])
+    return int(s) if s.isdigit() else int(load_toml("numbers")["words"][s.casefold()])
 
 
 def _with_anaphora(text: str, times: list[TimeExpr], anchor: date | None) -> list[TimeExpr]:

@@ -12,12 +12,11 @@ headlines yield gazetteer names only.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from ..lexicon import load_toml
 from .gazetteer import WORD, Entry, Gazetteer, Match, WeaponLexicon
 
 # NER label -> our type, before cue words and the gazetteer refine it.
@@ -58,8 +57,7 @@ class Words:
 def load_words(lang: str = "id") -> Words:
     from .gazetteer import load_stopwords
 
-    path = resources.files("telisik").joinpath("lang", lang, "entities.toml")
-    data = tomllib.loads(path.read_text("utf-8"))
+    data = load_toml("entities", lang)
     sets = {k: frozenset(v.split()) for k, v in data.items() if k != "verb_prefixes"}
     return Words(
         **sets, verb_prefixes=tuple(data["verb_prefixes"].split()), stopwords=load_stopwords(lang)

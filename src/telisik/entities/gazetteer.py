@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import csv
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from ..lexicon import load_toml, read_text
 from ..model import slug
 
 # Word tokens for matching: letters/digits (with inner apostrophes or dots of
@@ -164,8 +163,7 @@ def _split(value: str) -> tuple[str, ...]:
 @lru_cache(maxsize=4)
 def load_gazetteer(lang: str = "id") -> Gazetteer:
     """The shipped gazetteer for ``lang`` (cached)."""
-    folder = resources.files("telisik").joinpath("lang", lang)
-    text = folder.joinpath("gazetteer.tsv").read_text("utf-8")
+    text = read_text("gazetteer.tsv", lang)
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     entries = [
         Entry(
@@ -188,8 +186,7 @@ def load_gazetteer(lang: str = "id") -> Gazetteer:
 
 @lru_cache(maxsize=4)
 def load_stopwords(lang: str = "id") -> frozenset[str]:
-    path = resources.files("telisik").joinpath("lang", lang, "stopwords.txt")
-    words = path.read_text("utf-8").split("\n")
+    words = read_text("stopwords.txt", lang).split("\n")
     return frozenset(w.strip() for w in words if w.strip() and not w.startswith("#"))
 
 
@@ -237,5 +234,4 @@ class WeaponLexicon:
 
 @lru_cache(maxsize=4)
 def load_weapons(lang: str = "id") -> WeaponLexicon:
-    path = resources.files("telisik").joinpath("lang", lang, "weapons.toml")
-    return WeaponLexicon(tomllib.loads(path.read_text("utf-8")))
+    return WeaponLexicon(load_toml("weapons", lang))

@@ -26,15 +26,14 @@ rename) are replayed in order after every refresh, so they survive re-ingest.
 from __future__ import annotations
 
 import logging
-import tomllib
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from ..lexicon import load_toml
 from ..model import slug
 from .gazetteer import load_gazetteer, split_words
 
@@ -110,8 +109,7 @@ class Rules:
 
 @lru_cache(maxsize=4)
 def load_rules(lang: str = "id") -> Rules:
-    path = resources.files("telisik").joinpath("lang", lang, "resolution.toml")
-    data = tomllib.loads(path.read_text("utf-8"))
+    data = load_toml("resolution", lang)
     return Rules(
         translit=tuple((a, b) for a, b in data["translit"]),
         max_edits=int(data["max_edits"]),
