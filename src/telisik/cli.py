@@ -57,6 +57,25 @@ def fail(message: str) -> None:
     click.echo(f"error: {message}", err=True)
 
 
+def wide_console() -> Any:
+    """A rich console; 160 columns when piped or in make, where wide lines read better."""
+    from rich.console import Console
+
+    console = Console()
+    return console if console.is_terminal else Console(width=160)
+
+
+def emit_object(data: dict[str, Any], fmt: str) -> bool:
+    """Print one object as JSON for ``--format json|jsonl``; False leaves it to the table view."""
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    elif fmt == "jsonl":
+        click.echo(json.dumps(data, ensure_ascii=False))
+    else:
+        return False
+    return True
+
+
 def emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], title: str = "") -> None:
     """Print rows as a rich table, one JSON array, or JSON lines."""
     if fmt == "json":
@@ -65,7 +84,6 @@ def emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], title: str = 
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
     else:
-        from rich.console import Console
         from rich.table import Table
 
         table = Table(title=title or None, show_lines=False)
@@ -73,10 +91,7 @@ def emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], title: str = 
             table.add_column(col)
         for row in rows:
             table.add_row(*(_cell(row.get(c)) for c in columns))
-        console = Console()
-        if not console.is_terminal:  # piped or in make: wide lines read better than wraps
-            console = Console(width=160)
-        console.print(table)
+        wide_console().print(table)
 
 
 def _cell(value: Any) -> str:
@@ -217,12 +232,7 @@ def show(obj: Context, article_id: str, fmt: str) -> None:
         groups = store.stories(article=ids[0])
         titles = {a: store.get(a) for g in groups for a in g.articles if a != ids[0]}
     assert doc is not None
-    data = doc.to_dict(sentences=False)
-    if fmt == "json":
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-    elif fmt == "jsonl":
-        click.echo(json.dumps(data, ensure_ascii=False))
-    else:
+    if not emit_object(doc.to_dict(sentences=False), fmt):
         render_document(doc)
         render_story_memberships(groups, titles)
 
@@ -496,11 +506,7 @@ def entity_show(obj: Context, name: str, fmt: str) -> None:
         ],
         "cooccurring": [{"id": i, "name": n, "articles": k} for i, n, k in found.cooccurring],
     }
-    if fmt == "json":
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-        return
-    if fmt == "jsonl":
-        click.echo(json.dumps(data, ensure_ascii=False))
+    if emit_object(data, fmt):
         return
     from rich.console import Console
 
@@ -661,17 +667,9 @@ def event_show(obj: Context, event_id: str, fmt: str) -> None:
         names = store.entity_names()
     data = event_row(event, names)
     data["mentions"] = [mention_row(n, m) for n, m in enumerate(event.mentions, 1)]
-    if fmt == "json":
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    if emit_object(data, fmt):
         return
-    if fmt == "jsonl":
-        click.echo(json.dumps(data, ensure_ascii=False))
-        return
-    from rich.console import Console
-
-    console = Console()
-    if not console.is_terminal:  # piped: long lines read better than wraps
-        console = Console(width=160)
+    console = wide_console()
     flag = " [REJECTED]" if event.rejected else ""
     console.print(
         f"event {event.id}{flag}: {event.type}/{event.mode or '-'} (CAMEO {event.cameo or '-'})",
