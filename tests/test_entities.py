@@ -83,15 +83,15 @@ def test_metonyms(text: str, metonyms: set[str], places: set[str]) -> None:
 
 def test_kims_stay_apart() -> None:
     text = (
-        "Kim Jong Il, ayah Kim Jong Un, bertemu Presiden Korea Selatan Kim Dae-jung. "
-        "Kim Jong Un kemudian berkuasa. Kim menguji rudal."
+        "Kim Il Sung, kakek Kim Jong Un, sempat dijadwalkan bertemu Presiden Korea Selatan "
+        "Kim Young-sam. Kim Jong Un kemudian berkuasa. Kim menguji rudal."
     )
     found = {e.id: e for e in extract_entities(text, use_ner=False)}
-    assert {"kim-jong-il", "kim-jong-un", "kim-dae-jung"} <= set(found)
+    assert {"kim-il-sung", "kim-jong-un", "kim-young-sam"} <= set(found)
     assert [m.text for m in found["kim-jong-un"].mentions] == ["Kim Jong Un", "Kim Jong Un", "Kim"]
-    assert found["kim-jong-il"].role == "ayah Kim Jong Un"
-    assert found["kim-jong-un"].role is None  # "ayah" before him is his father's role
-    assert found["kim-dae-jung"].role == "Presiden Korea Selatan"
+    assert found["kim-il-sung"].role == "kakek Kim Jong Un"
+    assert found["kim-jong-un"].role is None  # "kakek" before him is his grandfather's role
+    assert found["kim-young-sam"].role == "Presiden Korea Selatan"
 
 
 def test_bare_kim_follows_the_only_kim() -> None:
@@ -104,17 +104,19 @@ def test_bare_kim_follows_the_only_kim() -> None:
 
 def test_roles_pre_modifier_and_appositive() -> None:
     text = (
-        "Menteri Luar Negeri AS Antony Blinken tiba. “Hubungan membaik,” kata Rachel Minyoung Lee, "
-        "peneliti senior di Program 38 Utara di Stimson Center. Blinken pulang."
+        "Menteri Luar Negeri AS Antony Blinken tiba. “Hubungan membaik,” kata "
+        "Dewi Anggraini Lestari, analis utama di Program Asia Timur di Lowy Institute. "
+        "Blinken pulang."
     )
     found = {e.id: e for e in extract_entities(text, use_ner=False)}
     assert found["antony-blinken"].role == "Menteri Luar Negeri AS"
     assert found["antony-blinken"].aliases == ("Blinken",)
-    assert found["rachel-minyoung-lee"].type == "PERSON"
+    assert found["dewi-anggraini-lestari"].type == "PERSON"
     assert (
-        found["rachel-minyoung-lee"].role == "peneliti senior di Program 38 Utara di Stimson Center"
+        found["dewi-anggraini-lestari"].role
+        == "analis utama di Program Asia Timur di Lowy Institute"
     )
-    assert found["stimson-center"].type == "ORG"
+    assert found["lowy-institute"].type == "ORG"
 
 
 def test_mentions_are_evidence() -> None:
@@ -322,9 +324,10 @@ def test_seed_003_facts(seed_docs: dict[str, Document]) -> None:
     assert found["lami-kim"].type == "PERSON" and found["kim-jong-un"].type == "PERSON"
     assert not {"Lami Kim"} & {m.text for m in found["kim-jong-un"].mentions}
     assert found["jens-stoltenberg"].role == "Sekretaris Jenderal NATO"
-    assert (
-        found["rachel-minyoung-lee"].role == "peneliti senior di Program 38 Utara di Stimson Center"
-    )
+    # her role is the seed's own appositive, from after her name to the full stop
+    role = doc.text.split("Rachel Minyoung Lee, ", 1)[1].split(".", 1)[0]
+    assert role.startswith("peneliti senior di ")
+    assert found["rachel-minyoung-lee"].role == role
     nk = found["north-korea"]
     assert "DPRK" in nk.aliases
     # "Moskow dan Pyongyang telah membantah": both capitals stand for their states

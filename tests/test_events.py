@@ -161,7 +161,7 @@ STATUS = [
     ("Prabowo akan mengunjungi China bulan depan.", "planned", ()),
     ("Menteri Luar Negeri Rusia dijadwalkan mengunjungi Pyongyang.", "planned", ()),
     ("Jika Putin mengunjungi Korea Utara, hubungan akan membaik.", "hypothetical", ()),
-    ("Rusia kemungkinan akan mengirim teknologi militer ke Korea Utara.", "hypothetical", ()),
+    ("Belarus kemungkinan akan mengirim amunisi tambahan ke Rusia.", "hypothetical", ()),
     ("Menurut Reuters, Iran telah mengirim drone ke Rusia.", "alleged", ("Reuters",)),
     ("Iran diduga mengirim drone ke Rusia.", "alleged", ()),
     (
@@ -259,10 +259,10 @@ def test_pair_anaphor_is_the_articles_two_states(pipeline: Pipeline) -> None:
 
 CLAIMS = [
     # "Demikian ungkap X" vouches for the sentence before
-    "Iran diyakini akan memasok rudal kepada Rusia. Demikian ungkap Menteri Luar Negeri AS "
-    "Antony Blinken dalam wawancara.",
+    "Iran diyakini akan memasok rudal kepada Rusia. Demikian ungkap Menteri Pertahanan "
+    "Inggris Grant Shapps dalam wawancara.",
     # ", katanya" is the last speaker
-    "Menteri Luar Negeri AS Antony Blinken mengatakan hal itu di Washington. Iran telah "
+    "Menteri Pertahanan Inggris Grant Shapps menyampaikan hal itu di London. Iran telah "
     "memasok rudal kepada Rusia, katanya.",
 ]
 
@@ -271,7 +271,7 @@ CLAIMS = [
 def test_claims_across_sentences(pipeline: Pipeline, text: str) -> None:
     doc = run(pipeline, text)
     assert [(summary(e), e.claimed_by) for e in doc.events if e.type == "AID"] == [
-        (("AID", "arms transfer", "Iran", "Rusia", "alleged"), ("Antony Blinken",))
+        (("AID", "arms transfer", "Iran", "Rusia", "alleged"), ("Grant Shapps",))
     ]
 
 
@@ -314,12 +314,12 @@ def test_affixed_forms() -> None:
 def test_events_round_trip_through_the_store(pipeline: Pipeline, tmp_path: Path) -> None:
     doc = run(
         pipeline,
-        "Sebagai imbalan atas hampir 5 juta peluru artileri, Rusia telah mengirim teknologi "
-        "ke Korea Utara, kata Menteri Pertahanan Korea Selatan Shin Won-sik.",
+        "Sebagai balasan untuk sekitar 2 juta peluru artileri, Rusia sudah mengirim teknologi "
+        "satelit ke Korea Utara, ujar Wakil Menteri Pertahanan Korea Selatan Kim Seon-ho.",
     )
     (event,) = [e for e in doc.events if e.type == "AID"]
     assert event.trigger == "mengirim"
-    assert event.quantities == ("hampir 5 juta peluru artileri",)
+    assert event.quantities == ("sekitar 2 juta peluru artileri",)
     store = open_store(tmp_path / "t.db")
     try:
         store.put(doc)
@@ -514,5 +514,5 @@ def test_seed_claims_without_the_quotes_stage(seed_docs: dict[str, Document]) ->
 
 
 def test_seed_no_event_from_negated_sentence(seed_docs: dict[str, Document]) -> None:
-    # "Tidak ada kunjungan utusan resmi sejak awal tahun 2020 …"
+    # the seed's sentence opening "Tidak ada kunjungan utusan resmi" is negated
     assert not find(seed_docs["004"], evidence="Tidak ada kunjungan utusan resmi")

@@ -63,8 +63,8 @@ def q(sentence: str) -> list[tuple[str, float | None, bool, str | None]]:
 # (sentence, [(span, value, approx, unit)])
 TABLE = [
     (
-        "Amunisi itu dapat mencapai hampir 5 juta peluru artileri, kata Shin.",
-        [("hampir 5 juta peluru artileri", 5_000_000, True, "peluru artileri")],
+        "Kiriman itu diperkirakan berjumlah hampir 3 juta peluru artileri, ujar pejabat itu.",
+        [("hampir 3 juta peluru artileri", 3_000_000, True, "peluru artileri")],
     ),
     # "puluhan" = tens: the lower bound, 10, so "puluhan juta" = 10,000,000
     (

@@ -72,7 +72,7 @@ EXPLICIT = [
     ("Film itu dirilis pada 2015 silam.", "2015 silam", "2015", "year"),
     ("Sejak awal pandemi pada 2020, perjalanan berhenti.", "2020", "2020", "year"),
     ("Perbatasan ditutup sejak awal tahun 2020 ketika pandemi.", "awal tahun 2020", "2020", "year"),
-    ("Dia hadir selama KTT DMZ Korea 2019 yang digelar AS.", "2019", "2019", "year"),
+    ("Ia hadir di KTT ASEAN Bangkok 2019 yang digelar Thailand.", "2019", "2019", "year"),
     ("Musik tahun 1970-an kembali populer.", "tahun 1970-an", "1970", "decade"),
     ("Film era 90-an diputar ulang.", "era 90-an", "1990", "decade"),
 ]
@@ -266,9 +266,9 @@ DURATIONS = [
     ("Latihan berlangsung selama enam hari.", "selama enam hari", "P6D", "day"),
     ("Kim menghabiskan sekitar sepekan di Rusia.", "sekitar sepekan", "P1W", "day"),
     (
-        "Dua penerbangan dalam waktu kurang dari dua bulan.",
-        "dalam waktu kurang dari dua bulan",
-        "P2M",
+        "Tiga uji coba roket digelar dalam waktu kurang dari tiga bulan.",
+        "dalam waktu kurang dari tiga bulan",
+        "P3M",
         "month",
     ),
     (
@@ -440,7 +440,7 @@ INFERENCE = [
     # the latest date reported in the past; a future date only bounds it
     (
         "Menteri itu mengatakan pada Selasa (18/06/2024) bahwa Rusia mencari sekutu. "
-        "Putin akan melakukan perjalanan ke Vietnam pada Rabu (19/06/2024) malam.",
+        "Delegasi itu akan bertolak ke Hanoi pada Rabu (19/06/2024) malam.",
         PublishedDate("2024-06-18", "day", "inferred"),
     ),
     # dates written with their weekday win over plain (background) dates

@@ -875,7 +875,7 @@ def _actors(
     if d.anaphor:
         group = ()
     elif antara is not None:
-        # "pertemuan antara Choe dan Putin", "transfer senjata antara Korea Utara dan Rusia"
+        # "pertemuan antara Lavrov dan Wang Yi", "transfer senjata antara Iran dan Rusia"
         pair = [a for a in args if a.first > antara and a.type in _ACTOR_TYPES and a.names]
         names: tuple[str, ...] = ()
         if pair and len(pair[0].names) >= 2:
