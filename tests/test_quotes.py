@@ -129,7 +129,7 @@ CASES = [
     ('"Kami terima keputusan itu," kata Direktur Teknis Asosiasi Wasit Prancis (DTA) Pascal '
      "Garibian.", "direct", "Pascal Garibian", "Kami terima"),
     ('"Mereka boleh menerima tip," ucap Kasat Reskrim Polres Jakarta Utara, AKBP Nasriadi '
-     "kepada wartawan.", "direct", "AKBP Nasriadi", "Mereka boleh"),
+     "kepada wartawan.", "direct", "Nasriadi", "Mereka boleh"),
     ("Ketua DPD Partai Demokrat Jawa Tengah, Rinto Subekti, juga mengakui sedang menyiapkan "
      'poros baru.\n\n"Kami terus berkomunikasi," ujarnya.',
      "direct", "Rinto Subekti", "Kami terus"),

@@ -90,10 +90,17 @@ _NO_SPACE_BEFORE = {".", ",", ";", ":", "!", "?", ")", "]", "}", "%", "'s"}
 _NO_SPACE_AFTER = {"(", "[", "{"}
 
 
-def detokenize(tokens: list[str]) -> str:
-    """Join IndoSum's tokens into plausible running text (punctuation attached)."""
+def detokenize(tokens: list[str], quote_open: bool = False) -> str:
+    """Join IndoSum's tokens into plausible running text (punctuation attached).
+
+    ``quote_open`` says a quotation mark is still open from an earlier
+    sentence of the paragraph, so a quote spanning sentences closes right.
+    """
+    return _detokenize(tokens, quote_open)[0]
+
+
+def _detokenize(tokens: list[str], quote_open: bool) -> tuple[str, bool]:
     parts: list[str] = []
-    quote_open = False
     glue_next = False
     for tok in tokens:
         if tok == '"':
@@ -107,7 +114,17 @@ def detokenize(tokens: list[str]) -> str:
         sep = "" if not parts or glue_next or tok in _NO_SPACE_BEFORE else " "
         parts.append(sep + tok)
         glue_next = tok in _NO_SPACE_AFTER
-    return "".join(parts)
+    return "".join(parts), quote_open
+
+
+def detokenize_paragraph(sentences: list[list[str]]) -> str:
+    """One paragraph as running text; an open quotation mark carries to the next sentence."""
+    out: list[str] = []
+    quote_open = False
+    for sent in sentences:
+        text, quote_open = _detokenize(sent, quote_open)
+        out.append(text)
+    return " ".join(out)
 
 
 def indosum_articles(data: Path = DATA) -> Iterator[tuple[str, list[list[str]]]]:
@@ -125,6 +142,12 @@ def indosum_articles(data: Path = DATA) -> Iterator[tuple[str, list[list[str]]]]
 
 def indosum_texts(data: Path = DATA) -> Iterator[str]:
     """Yield each distinct IndoSum article as running text, paragraphs on separate lines."""
+    for _, text in indosum_documents(data):
+        yield text
+
+
+def indosum_documents(data: Path = DATA) -> Iterator[tuple[str, str]]:
+    """Yield (id, running text) for each distinct IndoSum article, in file order."""
     seen: set[str] = set()
     for path in sorted((data / "indosum").glob("dev.*.jsonl")):
         with path.open(encoding="utf-8") as fh:
@@ -133,8 +156,8 @@ def indosum_texts(data: Path = DATA) -> Iterator[str]:
                 if art["id"] in seen:
                     continue
                 seen.add(art["id"])
-                paras = [" ".join(detokenize(s) for s in para) for para in art["paragraphs"]]
-                yield "\n\n".join(paras)
+                paras = [detokenize_paragraph(para) for para in art["paragraphs"]]
+                yield art["id"], "\n\n".join(paras)
 
 
 # --- case restoration for the lower-cased NERP ------------------------------

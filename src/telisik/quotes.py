@@ -68,6 +68,7 @@ class Lexicon:
     concessive: frozenset[str]
     coordinators: frozenset[str]
     adverbs: frozenset[str]
+    cue_adjuncts: frozenset[str]
     stopwords: frozenset[str]
     triggers: frozenset[str] = frozenset()  # words without which a sentence reports nothing
 
@@ -109,6 +110,7 @@ def load_lexicon(lang: str = "id") -> Lexicon:
         concessive=words("concessive"),
         coordinators=words("coordinators"),
         adverbs=words("adverbs"),
+        cue_adjuncts=words("cue_adjuncts"),
         stopwords=load_stopwords(lang),
     )
 
@@ -494,6 +496,47 @@ def _name_after_role(
     return end
 
 
+def _is_person(ctx: _Context, speaker: Speaker) -> bool:
+    return any(m.entity.id == speaker.id and m.entity.type == "PERSON" for m in ctx.mentions)
+
+
+# Lower-case words an office title may hold before the name it belongs to.
+_OFFICE_GLUE = frozenset({"dan", "yang", "juga", "sekaligus", "serta", "selaku", "sebagai"})
+_OFFICE_LENGTH = 24
+
+
+def _person_behind_office(ctx: _Context, start: int, limit: int) -> tuple[Speaker, int] | None:
+    """The person named after a long office title: "kata Kepala Seksi … Kantor Imigrasi Palu,
+    Sunaryo," / "terang Kanit Laka Lantas Polres X, Ipda Bachtiar".
+
+    The title runs over capitalised words, brackets, commas and a few glue
+    words; the first person mention it reaches is the speaker.
+    """
+    text = ctx.text
+    words = ctx.words(start, limit)[:_OFFICE_LENGTH]
+    if not words or not text[words[0][0]].isupper():
+        return None
+    stop = words[-1][1]
+    for k, (s, _e, w) in enumerate(words):
+        gap = text[words[k - 1][1] : s] if k else ""
+        if any(ch in gap for ch in ".;:!?\n") and not (
+            gap.strip() == "." and _is_title_word(words[k - 1][2])
+        ):
+            stop = words[k - 1][1]
+            break
+        if not text[s].isupper() and w not in _OFFICE_GLUE and not _is_title_word(w):
+            stop = s
+            break
+    persons = [m for m in ctx.mentions_in(start, stop) if m.entity.type == "PERSON"]
+    if not persons:
+        return None
+    m = persons[0]
+    if m.start == start:
+        return None  # the name itself, not an office before it
+    role = _clean_role(text[start : m.start])
+    return _speaker_of(ctx, m, role), m.end
+
+
 def _described(ctx: _Context, subject: list[tuple[int, int, str]]) -> bool:
     """A subject that points back at a person: "eks penyerang Muenchen … itu mengatakan"."""
     return (
@@ -559,6 +602,10 @@ def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | No
         end = _menurut_end(ctx, nxt[0], limit)  # "ujar kuasa hukum Andika, Toto Ruhanto, …"
         end = _name_after_role(ctx, words, k, end, limit)
         speaker = speaker_in(ctx, nxt[0], end, after_name=limit)
+        if speaker is None or not _is_person(ctx, speaker):
+            behind = _person_behind_office(ctx, nxt[0], limit)
+            if behind is not None:
+                speaker, end = behind
         if speaker is None and text[nxt[0]].islower() and len(ctx.words(nxt[0], end)) <= 4:
             speaker = Speaker(
                 None, text[nxt[0] : end]
@@ -975,16 +1022,26 @@ def _marked_quotes(ctx: _Context, marked: list[Marked]) -> Iterator[Quote]:
 
 
 def _ends_with_cue(ctx: _Context, start: int, end: int) -> bool:
-    """Head ending in a reporting verb: "ia mengatakan “…”", "Kata Putin: “…”"."""
+    """Head ending in a reporting verb: "ia mengatakan “…”", "Kata Putin: “…”",
+    also across a short adjunct: "Ia berkicau di Twitter, “…”"."""
     words = ctx.words(start, end)
     if not words:
         return False
     last = len(words) - 1
-    return bool(
+    if (
         _cue_at(ctx.lex, words, last)
         or (last > 0 and _cue_at(ctx.lex, words, last - 1) == 2)
         or (words[last][2] == "bahwa" and last > 0 and _cue_at(ctx.lex, words, last - 1))
-    )
+    ):
+        return True
+    if ctx.text[start:end].rstrip()[-1:] not in ",:":
+        return False
+    for k in range(max(0, last - 6), last):
+        n = _cue_at(ctx.lex, words, k)
+        if n and k + n <= last and words[k + n][2] in ctx.lex.cue_adjuncts:
+            gap = ctx.text[words[k][0] : words[last][1]]
+            return not any(ch in gap for ch in ".;:!?")
+    return False
 
 
 def _sentence_end_attribution(ctx: _Context, start: int, end: int) -> Attribution | None:

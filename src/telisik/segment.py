@@ -110,9 +110,10 @@ _QUOTE_CLOSE = "\"'”’»)]"
 _QUOTE_OPEN = "\"'“‘«(["
 
 # A candidate boundary: terminal punctuation, closing quotes, then whitespace,
-# then something that can start a sentence.
+# then something that can start a sentence (an opening mark may stand apart
+# from its word in scraped text: "… sendiri. “ Kami …").
 _BOUNDARY = re.compile(
-    r"""(?<=[.!?…])[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])""",
+    r"""(?<=[.!?…])[\"'”’»)\]]*(?=\s+(?:[\"'“‘«(\[] ?)?[A-Z0-9À-ÖØ-Þ])""",
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)\.[\"'”’»)\]]*$")
 _PARAGRAPH = re.compile(r"\n\s*\n")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import load_toml
+from ..lexicon import load_toml, read_text
 from .gazetteer import WORD, Entry, Gazetteer, Match, WeaponLexicon
 
 # NER label -> our type, before cue words and the gazetteer refine it.
@@ -51,6 +51,7 @@ class Words:
     verb_prefixes: tuple[str, ...]
     relational: frozenset[str]
     stopwords: frozenset[str]
+    common: frozenset[str]  # ordinary words (lang/<lang>/common.txt): "Pendidikan" in a role
 
 
 @lru_cache(maxsize=4)
@@ -59,8 +60,12 @@ def load_words(lang: str = "id") -> Words:
 
     data = load_toml("entities", lang)
     sets = {k: frozenset(v.split()) for k, v in data.items() if k != "verb_prefixes"}
+    common = frozenset(w for w in read_text("common.txt", lang).split() if not w.startswith("#"))
     return Words(
-        **sets, verb_prefixes=tuple(data["verb_prefixes"].split()), stopwords=load_stopwords(lang)
+        **sets,
+        verb_prefixes=tuple(data["verb_prefixes"].split()),
+        stopwords=load_stopwords(lang),
+        common=common,
     )
 
 
@@ -275,6 +280,8 @@ def _run_candidates(
 ) -> list[Candidate]:
     run = list(run)
     # Leading role words ("Menteri Luar Negeri …"), titles and stop words.
+    # An office's ordinary words go with the role ("Menteri Pendidikan dan
+    # Kebudayaan …"); an organisation word stops it ("Kepala Badan …").
     if run and run[0][0] == "t" and toks[run[0][1]].low in words.role_heads:
         while (
             run
@@ -283,6 +290,7 @@ def _run_candidates(
                 (low := toks[run[0][1]].low) in words.role_heads
                 or low in words.role_modifiers
                 or low in words.stopwords
+                or (low in words.common and low not in words.org_cues)
             )
         ):
             run.pop(0)
@@ -324,13 +332,18 @@ def _run_candidates(
             out.append(_gaz_candidate(text, toks, item[1], item[2], item[3], n, gaz, words))
             k += 1
         rest = run[k:]
+        rest, person = _person_tail(toks, rest, ner, words)
         if len(rest) >= 2 or (
             rest and rest[0][0] == "t" and toks[rest[0][1]].low not in words.org_cues
         ):
             i, j = _bounds(rest)
             out.append(_plain(text, toks, i, j, n, "ORG", ner, words, cue=True))
+            if person:
+                cand = _piece(text, toks, person, first, n, ner, have_ner, words)
+                if cand is not None:
+                    out.append(cand)
             return out
-        run = rest
+        run = rest + person
     piece: list[Item] = []
     items: list[Item | None] = [*run, None]
     for it in items:
@@ -345,6 +358,26 @@ def _run_candidates(
         else:
             piece.append(it)
     return out
+
+
+def _person_tail(
+    toks: list[_Tok], run: list[Item], ner: list[tuple[int, int, str]], words: Words
+) -> tuple[list[Item], list[Item]]:
+    """Split a person's name off the end of an office ("Dinas Pertanian Kota X Budi Santoso").
+
+    The model marks the name as PERSON; the words before it must end in an
+    office word or a place, and the name itself holds no ordinary word.
+    """
+    for k in range(1, len(run)):
+        tail = run[k:]
+        if any(it[0] != "t" or toks[it[1]].low in words.common for it in tail):
+            continue
+        start, end = toks[tail[0][1]].start, toks[tail[-1][1]].end
+        if len(tail) <= 4 and any(
+            label == "PERSON" and s <= start and e >= end for s, e, label in ner
+        ):
+            return run[:k], tail
+    return run, []
 
 
 def _unshort(run: list[Item]) -> list[Item]:
@@ -382,6 +415,16 @@ def _piece(
         piece = piece[1:]
     while piece and (toks[piece[-1][1]].low in words.stopwords or not toks[piece[-1][1]].word):
         piece = piece[:-1]
+    # "Dinas Pertanian dan Kehutanan … Name": ordinary words after "dan" still
+    # belong to the office, not to the name that follows.
+    if (
+        piece
+        and piece[0][1] > 1
+        and toks[piece[0][1] - 1].low == "dan"
+        and toks[piece[0][1] - 2].cap
+    ):
+        while len(piece) > 1 and toks[piece[0][1]].low in words.common:
+            piece = piece[1:]
     if not piece:
         return None
     i, j = piece[0][1], piece[-1][1]

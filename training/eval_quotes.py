@@ -1,0 +1,204 @@
+"""Measure direct-quote attribution on real news (IndoSum) against hand labels.
+
+``training/gold/quotes-indosum.tsv`` holds the labels: for a random sample of
+the quoted spans in IndoSum articles, who said it, as the article names the
+speaker. The file stores only article ids, character offsets, a checksum of
+the quoted text and the speaker's name, never the article text: the text is
+read from ``../shared/data/indosum`` at run time.
+
+Articles are split by a hash of their id: ``dev`` labels were read while
+writing rules, ``test`` labels only measure.
+
+    python training/eval_quotes.py score [--split test] [--errors]
+    python training/eval_quotes.py sample --split dev --n 200 --out FILE
+
+Label values: the speaker's name as the article gives it in full
+("Zulkifli Hasan"), ``UNNAMED`` for a speaker the article does not name
+("seorang sumber"), ``NOT_QUOTE`` for a quoted title, name or concept that
+nobody says here, ``UNCLEAR`` where a careful reader cannot tell (left out
+of the score). ``UNNAMED`` and ``NOT_QUOTE`` count as right when the stage
+gives no named speaker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import sys
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpora import DATA, indosum_documents
+
+from telisik import Pipeline
+from telisik.model import Document, Quote
+from telisik.quotes import quoted_spans
+
+GOLD = Path(__file__).with_name("gold") / "quotes-indosum.tsv"
+UNNAMED = "UNNAMED"
+NOT_QUOTE = "NOT_QUOTE"
+UNCLEAR = "UNCLEAR"
+MIN_WORDS = 4  # shorter quoted spans are mostly titles and phrases
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    split: str
+    article: str
+    start: int  # offset of the opening mark in the running text
+    end: int
+    crc: str  # crc32 of the quoted text: catches a changed text reader
+    speaker: str
+
+
+def split_of(article_id: str) -> str:
+    """A fixed fifth of the articles is the held-out test split."""
+    digest = hashlib.sha1(article_id.encode()).digest()
+    return "test" if digest[0] % 5 == 0 else "dev"
+
+
+def crc(text: str) -> str:
+    return f"{zlib.crc32(text.encode()):08x}"
+
+
+def candidates(text: str) -> Iterator[tuple[int, int]]:
+    """Quoted spans of at least ``MIN_WORDS`` words, paragraph by paragraph."""
+    pos = 0
+    for para in text.split("\n\n"):
+        for m in quoted_spans(text, pos, pos + len(para)):
+            if len(text[m.open + 1 : m.close].split()) >= MIN_WORDS:
+                yield m.open, m.close + (1 if m.closed else 0)
+        pos += len(para) + 2
+
+
+def read_gold(path: Path = GOLD) -> list[Label]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        split, article, start, end, checksum, speaker = line.split("\t")
+        out.append(Label(split, article, int(start), int(end), checksum, speaker))
+    return out
+
+
+def _norm(name: str | None) -> set[str]:
+    """Name words, case-folded, without honorifics, for a tolerant name match."""
+    skip = {"pak", "bu", "ibu", "bapak", "dr", "prof", "h", "hj", "kh", "mr", "mrs"}
+    words = (name or "").casefold().replace("-", " ").replace(".", " ").split()
+    return {w for w in words if w not in skip and len(w) > 1}
+
+
+def same_speaker(gold: str, quote: Quote | None, doc: Document) -> bool:
+    """Gold and the stage agree on the speaker.
+
+    ``UNNAMED``: the stage names no entity (no speaker, or a described one
+    such as "seorang sumber"); ``NOT_QUOTE``: no speaker at all; a name: the
+    stage's speaker shares a name word with it (or with one of its
+    ``|``-separated alternatives, for nicknames and misspellings the article
+    itself uses: "Basuki Tjahaja Purnama|Ahok").
+    """
+    if gold == NOT_QUOTE:
+        return quote is None or quote.speaker_name is None or quote.kind == "scare"
+    if gold == UNNAMED:
+        return quote is None or quote.speaker is None or quote.kind == "scare"
+    if quote is None or quote.kind == "scare" or not quote.speaker_name:
+        return False
+    names = [quote.speaker_name]
+    ent = next((e for e in doc.entities if e.id == quote.speaker), None)
+    if ent is not None:
+        names += [ent.name, *ent.aliases]
+    return any(_norm(g) & _norm(n) for g in gold.split("|") for n in names)
+
+
+def quote_at(doc: Document, start: int, end: int) -> Quote | None:
+    """The stage's direct, partial or scare quote covering the gold span."""
+    best = None
+    for q in doc.quotes:
+        if q.kind == "indirect" or q.end <= start or q.start >= end:
+            continue
+        if best is None or abs(q.start - start) < abs(best.start - start):
+            best = q
+    return best
+
+
+def score(split: str | None, show_errors: bool) -> int:
+    labels = [
+        lb for lb in read_gold() if (split is None or lb.split == split) and lb.speaker != UNCLEAR
+    ]
+    wanted = {lb.article for lb in labels}
+    texts = {i: t for i, t in indosum_documents() if i in wanted}
+    pipeline = Pipeline(stages=["segment", "entities", "quotes"])
+    docs = {i: pipeline(Document(id=i, source=i, text=t)) for i, t in texts.items()}
+    right = total = stale = 0
+    named_right = named = 0
+    for lb in labels:
+        doc = docs[lb.article]
+        if crc(doc.text[lb.start : lb.end]) != lb.crc:
+            stale += 1
+            continue
+        q = quote_at(doc, lb.start, lb.end)
+        ok = same_speaker(lb.speaker, q, doc)
+        total += 1
+        right += ok
+        if lb.speaker not in (UNNAMED, NOT_QUOTE):
+            named += 1
+            named_right += ok
+        if show_errors and not ok:
+            got = None if q is None else (q.kind, q.speaker_name, q.cue)
+            head = doc.text[max(0, lb.start - 200) : lb.start].replace("\n", " / ")
+            tail = doc.text[lb.end : lb.end + 120].replace("\n", " / ")
+            print(f"--- {lb.article} {lb.start} gold={lb.speaker!r} got={got}")
+            print(f"    …{head}⟦{doc.text[lb.start : lb.end][:90]}…⟧{tail}")
+    print(
+        f"split={split or 'all'}: {right}/{total} quoted spans right "
+        f"({100 * right / max(total, 1):.1f}%); named speakers {named_right}/{named} "
+        f"({100 * named_right / max(named, 1):.1f}%); stale labels {stale}"
+    )
+    return 0 if stale == 0 else 1
+
+
+def sample(split: str, n: int, seed: int, out: Path) -> int:
+    """Write ``n`` unlabelled quoted spans (at most two per article) with context for labelling."""
+    known = {(lb.article, lb.start) for lb in read_gold()} if GOLD.exists() else set()
+    pool = []
+    for art, text in indosum_documents():
+        if split_of(art) != split:
+            continue
+        spans = [s for s in candidates(text) if (art, s[0]) not in known]
+        random.Random(f"{seed}:{art}").shuffle(spans)
+        pool += [(art, text, s) for s in spans[:2]]
+    random.Random(seed).shuffle(pool)
+    with out.open("w", encoding="utf-8") as fh:
+        for art, text, (start, end) in pool[:n]:
+            quote = text[start:end]
+            fh.write(f"@@ {split}\t{art}\t{start}\t{end}\t{crc(quote)}\n")
+            fh.write(text[:start] + "⟦" + quote + "⟧" + text[end : end + 400] + "\n\n")
+    print(f"{min(n, len(pool))} spans written to {out}", file=sys.stderr)
+    return 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("score")
+    s.add_argument("--split", choices=["dev", "test"])
+    s.add_argument("--errors", action="store_true")
+    m = sub.add_parser("sample")
+    m.add_argument("--split", choices=["dev", "test"], required=True)
+    m.add_argument("--n", type=int, default=200)
+    m.add_argument("--seed", type=int, default=0)
+    m.add_argument("--out", type=Path, required=True)
+    args = ap.parse_args()
+    if not (DATA / "indosum").exists():
+        print(f"IndoSum not found at {DATA / 'indosum'}", file=sys.stderr)
+        return 2
+    if args.cmd == "score":
+        return score(args.split, args.errors)
+    return sample(args.split, args.n, args.seed, args.out)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
