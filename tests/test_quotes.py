@@ -130,6 +130,32 @@ CASES = [
      "Garibian.", "direct", "Pascal Garibian", "Kami terima"),
     ('"Mereka boleh menerima tip," ucap Kasat Reskrim Polres Jakarta Utara, AKBP Nasriadi '
      "kepada wartawan.", "direct", "Nasriadi", "Mereka boleh"),
+    # a long office title before the name, with a rank; ordinary words of an office
+    ('"Stok beras aman sampai Lebaran," kata Kepala Seksi Distribusi dan Logistik Dinas '
+     "Pangan Kota Padang, Rahmat Saputra, Selasa.", "direct", "Rahmat Saputra", "Stok beras"),
+    ('"Jalur itu ditutup sementara," terang Kanit Turjawali Polres Kebumen, Ipda Wahyu '
+     "Nugroho, Senin.", "direct", "Wahyu Nugroho", "Jalur itu"),
+    ('"Kurikulum baru berlaku tahun depan," kata Menteri Pendidikan dan Kebudayaan Hendra '
+     "Wiradinata di Jakarta.", "direct", "Hendra Wiradinata", "Kurikulum baru"),
+    # the cue verb, then an adjunct, then the quote
+    ('Ratna Kusuma berkicau di Twitter, "Terima kasih untuk semua doa kalian."',
+     "direct", "Ratna Kusuma", "Terima kasih"),
+    ('Dodi Harjono melanjutkan, "Kami tidak akan mundur."', "direct", "Dodi Harjono", "Kami tidak"),
+    # an opening mark detached from its word still opens a sentence of its own
+    ("Polisi menyita dua truk. “ Kami masih mendalami asal barang itu, ” kata Bayu Prakoso.",
+     "direct", "Bayu Prakoso", "Kami masih"),
+    # "ujar dirinya" is a pronoun, not a name
+    ('Gelandang Joni Saputra mencetak gol kedua.\n\n"Kami bermain dengan hati," ujar dirinya.',
+     "direct", "Joni Saputra", "Kami bermain"),
+    # a place inside a description is not the speaker
+    ("Penyanyi Maya Anggraini kerap dikritik warganet. Namun sang penyanyi yang kini tinggal di "
+     'Perancis itu pernah berkata bahwa ia tak terganggu.\n\n"Biarkan saja," tuturnya.',
+     "direct", "Maya Anggraini", "Biarkan saja"),
+    # someone spoken of by name inside the quote is not the one speaking
+    ("Presiden Joko Widodo bersyukur atas kepulangan penyidik KPK Novel Baswedan.\n\n"
+     "Novel dirawat di Singapura selama sepuluh bulan.\n\n"
+     '"Alhamdulillah, Pak Novel sudah sembuh dan kembali," tuturnya di Istana Negara.',
+     "direct", "Joko Widodo", "Alhamdulillah"),
     ("Ketua DPD Partai Demokrat Jawa Tengah, Rinto Subekti, juga mengakui sedang menyiapkan "
      'poros baru.\n\n"Kami terus berkomunikasi," ujarnya.',
      "direct", "Rinto Subekti", "Kami terus"),

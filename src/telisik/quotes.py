@@ -296,6 +296,20 @@ def _origin_only(ctx: _Context, start: int, m: _Mention) -> bool:
     )
 
 
+_LOCATIVE = frozenset({"di", "dari", "ke", "dalam", "asal"})
+
+
+def _modifier(ctx: _Context, start: int, m: _Mention) -> bool:
+    """A non-person name inside a description, after a preposition: "penyanyi … di Perancis"."""
+    before = ctx.words(start, m.start)
+    return (
+        m.entity.type in ("GPE", "LOC", "FAC")
+        and len(before) >= 2
+        and before[-1][2] in _LOCATIVE
+        and ctx.text[start].islower()
+    )
+
+
 def _coordinated(ctx: _Context, start: int, end: int) -> bool:
     """Two names joined by "dan"/"serta": the first is the speaker, the rest co-speakers."""
     return any(w in ctx.lex.coordinators for _, _, w in ctx.words(start, end))
@@ -362,6 +376,8 @@ def speaker_in(
     text = ctx.text
     found = ctx.mentions_in(start, end)
     persons = [m for m in found if m.entity.type == "PERSON"]
+    if not persons:  # "… yang tinggal di Perancis": a place that only says where
+        found = [m for m in found if not _modifier(ctx, start, m)]
     pick = persons[-1] if persons else (found[-1] if found else None)
     if pick is not None and not persons and _origin_only(ctx, start, pick):
         return Speaker(None, text[start:end].strip(_TRAIL))  # "pemain asal Brasil", not Brazil
@@ -539,6 +555,8 @@ def _person_behind_office(ctx: _Context, start: int, limit: int) -> tuple[Speake
 
 def _described(ctx: _Context, subject: list[tuple[int, int, str]]) -> bool:
     """A subject that points back at a person: "eks penyerang Muenchen … itu mengatakan"."""
+    while len(subject) > 1 and subject[-1][2] in ctx.lex.adverbs:
+        subject = subject[:-1]  # "… itu pernah berkata"
     return (
         1 < len(subject) <= 12
         and ctx.text[subject[0][0]].islower()
@@ -1251,6 +1269,17 @@ def _fill_pronouns(ctx: _Context, quotes: list[Quote]) -> Iterator[Quote]:
         if q.speaker == _PRONOUN:
             pronoun = Attribution(None, q.cue or "", True, subject=q.speaker_name == _SUBJECT)
             sp = _resolve(ctx, state, pronoun, q.start)
+            if (
+                sp is not None
+                and q.kind == "direct"
+                and _is_person(ctx, sp)
+                and _named_in(ctx, sp, q.text)
+            ):
+                # "“… Pak Novel sudah sembuh …,” tuturnya": not Novel speaking
+                alt = state.last
+                if alt is None or alt.id == sp.id or _named_in(ctx, alt, q.text):
+                    alt = _person_before(ctx, q.start, q.text, sp.id)
+                sp = alt or sp
             q = dataclasses.replace(
                 q,
                 speaker=sp.id if sp else None,
@@ -1266,6 +1295,42 @@ def _fill_pronouns(ctx: _Context, quotes: list[Quote]) -> Iterator[Quote]:
         if q.kind == "direct":
             prev_direct = q
     yield from out
+
+
+def _person_before(ctx: _Context, pos: int, quoted: str, skip: str | None) -> Speaker | None:
+    """The nearest person named before ``pos`` who is not spoken of in ``quoted``."""
+    i = bisect.bisect_left(ctx.mention_starts, pos) - 1
+    while i >= 0 and pos - ctx.mentions[i].start < 2000:
+        m = ctx.mentions[i]
+        if m.entity.type == "PERSON" and m.entity.id != skip:
+            sp = _speaker_of(ctx, m, None)
+            if not _named_in(ctx, sp, quoted):
+                return sp
+        i -= 1
+    return None
+
+
+_HONORIFICS = frozenset({"pak", "bapak", "bu", "ibu", "mas", "mbak", "bung", "kak", "sang"})
+
+
+def _named_in(ctx: _Context, sp: Speaker, text: str) -> bool:
+    """The quoted words name the speaker as the article does ("Pak Novel"): they speak
+    of him, not as him. A name inside a longer one ("Kim" in "Kim Jong Un") does not count."""
+    forms = {ctx.text[m.start : m.end] for m in ctx.mentions if m.entity.id == sp.id}
+    for form in filter(None, forms):
+        for found in re.finditer(rf"\b{re.escape(form)}\b", text):
+            before = text[: found.start()].split()[-1:]
+            after = text[found.end() :].split()[:1]
+            joined_before = (
+                before
+                and before[0][:1].isupper()
+                and before[0][-1] not in '.,;:!?"”'
+                and before[0].casefold() not in _HONORIFICS
+            )
+            joined_after = after and after[0][:1].isupper()
+            if not joined_before and not joined_after:
+                return True
+    return False
 
 
 def _continuation(

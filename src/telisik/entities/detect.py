@@ -281,8 +281,13 @@ def _run_candidates(
     run = list(run)
     # Leading role words ("Menteri Luar Negeri …"), titles and stop words.
     # An office's ordinary words go with the role ("Menteri Pendidikan dan
-    # Kebudayaan …"); an organisation word stops it ("Kepala Badan …").
-    if run and run[0][0] == "t" and toks[run[0][1]].low in words.role_heads:
+    # Kebudayaan …") while two words are left for the name ("Penyanyi Maya
+    # Anggraini" keeps Maya); an organisation word stops it ("Kepala Badan …").
+    lead = [toks[it[1]].low for it in run[:2] if it[0] == "t"]
+    if lead and (
+        lead[0] in words.role_heads
+        or (len(lead) == 2 and lead[0] in words.role_modifiers and lead[1] in words.role_heads)
+    ):  # "Menteri …", "Senior Manajer …"
         while (
             run
             and run[0][0] == "t"
@@ -290,7 +295,11 @@ def _run_candidates(
                 (low := toks[run[0][1]].low) in words.role_heads
                 or low in words.role_modifiers
                 or low in words.stopwords
-                or (low in words.common and low not in words.org_cues)
+                or (
+                    low in words.common
+                    and low not in words.org_cues
+                    and _office_goes_on(toks, run, words)
+                )
             )
         ):
             run.pop(0)
@@ -360,21 +369,34 @@ def _run_candidates(
     return out
 
 
+def _office_goes_on(toks: list[_Tok], run: list[Item], words: Words) -> bool:
+    """An ordinary word at ``run[0]`` still belongs to the office: two words are left
+    after it for a name, or nothing but office words follows ("Menteri Pendidikan")."""
+    rest = [toks[it[1]].low if it[0] == "t" else None for it in run[1:]]
+    return len(rest) >= 2 or all(
+        w is not None and (w in words.common or w in words.role_modifiers) for w in rest
+    )
+
+
 def _person_tail(
     toks: list[_Tok], run: list[Item], ner: list[tuple[int, int, str]], words: Words
 ) -> tuple[list[Item], list[Item]]:
     """Split a person's name off the end of an office ("Dinas Pertanian Kota X Budi Santoso").
 
-    The model marks the name as PERSON; the words before it must end in an
-    office word or a place, and the name itself holds no ordinary word.
+    The model marks the name as PERSON, or a rank or role word stands right
+    before it; the name itself holds no ordinary word.
     """
     for k in range(1, len(run)):
         tail = run[k:]
         if any(it[0] != "t" or toks[it[1]].low in words.common for it in tail):
             continue
         start, end = toks[tail[0][1]].start, toks[tail[-1][1]].end
-        if len(tail) <= 4 and any(
-            label == "PERSON" and s <= start and e >= end for s, e, label in ner
+        before = run[k - 1]
+        ranked = before[0] == "t" and (
+            toks[before[1]].low in words.titles or toks[before[1]].low in words.role_heads
+        )  # "Polda Metro Jaya Komisaris Besar Umar Shahab"
+        if len(tail) <= 4 and (
+            ranked or any(label == "PERSON" and s <= start and e >= end for s, e, label in ner)
         ):
             return run[:k], tail
     return run, []
