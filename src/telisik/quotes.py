@@ -580,10 +580,19 @@ def _anaphoric(ctx: _Context, start: int, limit: int) -> bool:
     )  # "tutur pria yang akrab disapa Kecuk ini di Gedung DPR"
     phrase = words[:cut]  # "ujar eks pelatih akademi Arsenal itu di ESPN FC"
     clause = words  # "lanjut adik kandung … (Gus Dur) itu."
-    return any(
+    if any(
         1 < len(words) <= 14 and words[-1][2] in ("itu", "ini", "tersebut")
         for words in (phrase, clause)
-    )
+    ):
+        return True
+    # "ujar pria yang juga dosen di … ini, dalam diskusi …": the description
+    # closes with its demonstrative before a comma.
+    if words and words[0][2] in ctx.lex.speaker_heads:
+        return False  # "kata sumber itu, mengutip Metro": an unnamed source stays unnamed
+    for k, (_s, e, w) in enumerate(words[:16]):
+        if k and w in ("itu", "ini", "tersebut") and text[e : e + 1] == ",":
+            return True
+    return False
 
 
 def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | None:

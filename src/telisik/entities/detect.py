@@ -279,6 +279,14 @@ def _run_candidates(
     words: Words,
 ) -> list[Candidate]:
     run = list(run)
+    # A rank or title inside a run starts a person's name: "Kapolres Bogor AKBP
+    # Dedi Santoso", "Polda Metro Jaya Komisaris Besar Umar Shahab".
+    cut = _title_inside(toks, run, words)
+    if cut is not None:
+        return [
+            *_run_candidates(text, toks, run[:cut], first, n, ner, have_ner, gaz, words),
+            *_run_candidates(text, toks, run[cut:], first, n, ner, have_ner, gaz, words),
+        ]
     # Leading role words ("Menteri Luar Negeri …"), titles and stop words.
     # An office's ordinary words go with the role ("Menteri Pendidikan dan
     # Kebudayaan …") while two words are left for the name ("Penyanyi Maya
@@ -367,6 +375,28 @@ def _run_candidates(
         else:
             piece.append(it)
     return out
+
+
+_RANK_HEADS = frozenset({"komisaris", "ajun", "inspektur", "brigadir", "letnan", "laksamana"})
+
+
+def _title_inside(toks: list[_Tok], run: list[Item], words: Words) -> int | None:
+    """Index where a rank in the middle of a run begins, with 1-4 name words after it."""
+    for k in range(1, len(run) - 1):
+        it = run[k]
+        if it[0] != "t":
+            continue
+        low = toks[it[1]].low
+        if low in _RANK_HEADS:  # "Komisaris Besar …"
+            nxt = run[k + 1]
+            rank = nxt[0] == "t" and toks[nxt[1]].low in words.role_modifiers
+            tail = run[k + 2 :]
+        else:
+            rank = low in words.titles and low not in words.stopwords and len(low) > 2
+            tail = run[k + 1 :]
+        if rank and 1 <= len(tail) <= 4 and all(t[0] == "t" for t in tail):
+            return k
+    return None
 
 
 def _office_goes_on(toks: list[_Tok], run: list[Item], words: Words) -> bool:
