@@ -119,6 +119,36 @@ def test_roles_pre_modifier_and_appositive() -> None:
     assert found["lowy-institute"].type == "ORG"
 
 
+@pytest.mark.parametrize(
+    "text,person",
+    [
+        # ordinary words of an office stay with the role, also across "dan"
+        ("Menteri Pendidikan dan Kebudayaan Hendra Wiradinata meresmikan sekolah itu.",
+         "Hendra Wiradinata"),
+        # a rank inside the run starts the name; the office before it names no one
+        ("Pengamanan dipimpin Kapolda Metro Jaya Inspektur Jenderal Polisi Bambang Sutrisno.",
+         "Bambang Sutrisno"),
+        ("Data itu disampaikan Kepala Bidang Kedokteran dan Kesehatan Polda Jawa Tengah "
+         "Komisaris Besar Rudi Hartanto di Semarang.", "Rudi Hartanto"),
+        # a first name that is also an ordinary word stays when it is all that precedes
+        ("Penyanyi Maya Anggraini merilis album baru.", "Maya Anggraini"),
+    ],
+)
+@pytest.mark.parametrize("use_ner", [False, True], ids=["rules", "ner"])
+def test_person_behind_an_office(text: str, person: str, use_ner: bool) -> None:
+    people = [e.name for e in extract_entities(text, use_ner=use_ner) if e.type == "PERSON"]
+    assert people == [person]
+
+
+def test_nickname_joins_the_one_name_it_starts() -> None:
+    text = "Wakil Gubernur Sandiaga Uno meninjau pasar. Sandi meminta pedagang tertib."
+    found = {e.id: e for e in extract_entities(text, use_ner=True)}
+    assert [m.text for m in found["sandiaga-uno"].mentions] == ["Sandiaga Uno", "Sandi"]
+    two = "Alexander Marwata dan Alexandra Putri hadir. Alex tiba lebih dulu."
+    found = {e.id: e for e in extract_entities(two, use_ner=True)}
+    assert [m.text for m in found["alexander-marwata"].mentions] == ["Alexander Marwata"]
+
+
 def test_mentions_are_evidence() -> None:
     text = "Korut, atau Korea Utara, menolak. Putin diam."
     for e in extract_entities(text, use_ner=False):

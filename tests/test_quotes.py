@@ -141,6 +141,11 @@ CASES = [
     ('Ratna Kusuma berkicau di Twitter, "Terima kasih untuk semua doa kalian."',
      "direct", "Ratna Kusuma", "Terima kasih"),
     ('Dodi Harjono melanjutkan, "Kami tidak akan mundur."', "direct", "Dodi Harjono", "Kami tidak"),
+    # a name the entities stage may miss, closing an office title
+    ('"Anggaran sudah cair," kata Sekretaris Daerah (Sekda) Kabupaten Sleman Harda Kiswaya '
+     "di Sleman.", "direct", "Harda Kiswaya", "Anggaran sudah"),
+    ('"Mobil ini untuk pasar muda," kata Head of Brand Development PT Sinar Otomotif '
+     "Harold Wibisono saat ditemui di Bogor.", "direct", "Harold Wibisono", "Mobil ini"),
     # an opening mark detached from its word still opens a sentence of its own
     ("Polisi menyita dua truk. “ Kami masih mendalami asal barang itu, ” kata Bayu Prakoso.",
      "direct", "Bayu Prakoso", "Kami masih"),

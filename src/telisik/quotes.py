@@ -512,12 +512,22 @@ def _name_after_role(
     return end
 
 
+def _office_word_in(speaker: Speaker) -> bool:
+    """A "name" holding an ordinary word ("Konstruksi"): likely part of an office title."""
+    from .entities.detect import load_words
+
+    common = load_words("id").common
+    return any(w.casefold() in common for w in speaker.name.split())
+
+
 def _is_person(ctx: _Context, speaker: Speaker) -> bool:
     return any(m.entity.id == speaker.id and m.entity.type == "PERSON" for m in ctx.mentions)
 
 
 # Lower-case words an office title may hold before the name it belongs to.
-_OFFICE_GLUE = frozenset({"dan", "yang", "juga", "sekaligus", "serta", "selaku", "sebagai"})
+_OFFICE_GLUE = frozenset(
+    {"dan", "yang", "juga", "sekaligus", "serta", "selaku", "sebagai", "of", "and", "for", "the"}
+)
 _OFFICE_LENGTH = 24
 
 
@@ -528,9 +538,12 @@ def _person_behind_office(ctx: _Context, start: int, limit: int) -> tuple[Speake
     The title runs over capitalised words, brackets, commas and a few glue
     words; the first person mention it reaches is the speaker.
     """
+    from .entities.detect import load_words
+
     text = ctx.text
     words = ctx.words(start, limit)[:_OFFICE_LENGTH]
-    if not words or not text[words[0][0]].isupper():
+    ent_words = load_words("id")
+    if not words or not (text[words[0][0]].isupper() or words[0][2] in ent_words.role_heads):
         return None
     stop = words[-1][1]
     for k, (s, _e, w) in enumerate(words):
@@ -540,17 +553,45 @@ def _person_behind_office(ctx: _Context, start: int, limit: int) -> tuple[Speake
         ):
             stop = words[k - 1][1]
             break
-        if not text[s].isupper() and w not in _OFFICE_GLUE and not _is_title_word(w):
+        if k and not text[s].isupper() and w not in _OFFICE_GLUE and not _is_title_word(w):
             stop = s
             break
     persons = [m for m in ctx.mentions_in(start, stop) if m.entity.type == "PERSON"]
     if not persons:
-        return None
+        return _name_ending_office(ctx, start, stop)
     m = persons[0]
     if m.start == start:
         return None  # the name itself, not an office before it
     role = _clean_role(text[start : m.start])
     return _speaker_of(ctx, m, role), m.end
+
+
+def _name_ending_office(ctx: _Context, start: int, stop: int) -> tuple[Speaker, int] | None:
+    """A name the entities stage missed, closing an office title: "kata Sekretaris Daerah
+    (Sekda) DKI Jakarta Saefullah": capitalised words, not acronyms, not ordinary words,
+    outside any other name."""
+    from .entities.detect import load_words
+
+    text = ctx.text
+    words = load_words("id")
+    cues = words.org_cues | words.gpe_cues | words.loc_cues | words.fac_cues
+    named = ctx.mentions_in(start, stop)
+    run: list[tuple[int, int, str]] = []
+    inside = False  # the run reaches into a name the entities stage over-extended
+    for s, e, w in reversed(ctx.words(start, stop)):
+        m = next((m for m in named if m.start <= s < m.end), None)
+        if m is not None:
+            head = [w[2] for w in ctx.words(m.start, s)]
+            if not any(w in cues for w in head[:-1]):
+                break  # "PT Sinar Otomotif Harold …": only past a cue and one more word
+            inside = True
+        if not text[s].isupper() or text[s:e].isupper() or w in words.common or len(run) == 4:
+            break
+        run.insert(0, (s, e, w))
+    if not run or run[0][0] == start or (inside and len(run) < 2):
+        return None
+    name = text[run[0][0] : run[-1][1]]
+    return Speaker(slug(name), name, _clean_role(text[start : run[0][0]])), run[-1][1]
 
 
 def _described(ctx: _Context, subject: list[tuple[int, int, str]]) -> bool:
@@ -629,7 +670,7 @@ def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | No
         end = _menurut_end(ctx, nxt[0], limit)  # "ujar kuasa hukum Andika, Toto Ruhanto, …"
         end = _name_after_role(ctx, words, k, end, limit)
         speaker = speaker_in(ctx, nxt[0], end, after_name=limit)
-        if speaker is None or not _is_person(ctx, speaker):
+        if speaker is None or not _is_person(ctx, speaker) or _office_word_in(speaker):
             behind = _person_behind_office(ctx, nxt[0], limit)
             if behind is not None:
                 speaker, end = behind

@@ -283,10 +283,22 @@ def _run_candidates(
     # Dedi Santoso", "Polda Metro Jaya Komisaris Besar Umar Shahab".
     cut = _title_inside(toks, run, words)
     if cut is not None:
+        office = _run_candidates(text, toks, run[:cut], first, n, ner, have_ner, gaz, words)
         return [
-            *_run_candidates(text, toks, run[:cut], first, n, ner, have_ner, gaz, words),
+            *(c for c in office if c.type != "PERSON"),  # "Kapolda Metro Jaya" names no one
             *_run_candidates(text, toks, run[cut:], first, n, ner, have_ner, gaz, words),
         ]
+    # "Inspektur Jenderal Polisi M Iriawan": the rank is not part of the name.
+    while (
+        len(run) > 2
+        and run[0][0] == "t"
+        and (low := toks[run[0][1]].low) in _RANK_HEADS
+        and run[1][0] == "t"
+        and toks[run[1][1]].low in words.role_modifiers
+    ):
+        run = run[2:]
+        while len(run) > 1 and run[0][0] == "t" and toks[run[0][1]].low in ("polisi", "pol"):
+            run = run[1:]
     # Leading role words ("Menteri Luar Negeri …"), titles and stop words.
     # An office's ordinary words go with the role ("Menteri Pendidikan dan
     # Kebudayaan …") while two words are left for the name ("Penyanyi Maya
@@ -366,9 +378,16 @@ def _run_candidates(
     for it in items:
         if it is None or it[0] == "g":
             if piece:
-                cand = _piece(text, toks, piece, first, n, ner, have_ner, words)
-                if cand is not None:
-                    out.append(cand)
+                # "Kabupaten Sleman Harda Kiswaya": a place by its cue word, then a person
+                person: list[Item] = []
+                if toks[piece[0][1]].low in _all_cues(words):
+                    piece, person = _person_tail(toks, piece, ner, words)
+                for part in (piece, person):
+                    cand = (
+                        _piece(text, toks, part, first, n, ner, have_ner, words) if part else None
+                    )
+                    if cand is not None:
+                        out.append(cand)
                 piece = []
             if it is not None:
                 out.append(_gaz_candidate(text, toks, it[1], it[2], it[3], n, gaz, words))
@@ -505,6 +524,11 @@ def _piece(
 def _lead_words(words: Words) -> frozenset[str]:
     """Words trimmed from the start of a name piece (one set, built once per word list)."""
     return words.stopwords | words.titles | words.role_heads
+
+
+@lru_cache(maxsize=4)
+def _all_cues(words: Words) -> frozenset[str]:
+    return words.org_cues | words.gpe_cues | words.loc_cues | words.fac_cues
 
 
 @lru_cache(maxsize=4)

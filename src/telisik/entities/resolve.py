@@ -8,7 +8,9 @@
   plausible: the gazetteer's referent for that short form ("Kim" -> Kim Jong
   Un) first, then the most often named, then the most recent before it. Kim
   Jong Il, Kim Dae-jung and Lami Kim stay apart from Kim Jong Un because full
-  names never merge with each other, only short forms join full names.
+  names never merge with each other, only short forms join full names. A
+  nickname that starts one word of exactly one person's name joins it
+  ("Sandi" -> Sandiaga Uno, "Alex" -> Alexander Marwata).
 - Other names group by their normalised spelling; a group's type is its
   mentions' majority type and its name its fullest form.
 - Roles are kept per entity: ``role`` the most specific (longest), ``roles``
@@ -115,6 +117,8 @@ def _referent(c: Candidate, people: list[_Group], gazetteer: Gazetteer) -> _Grou
         before = [m.start for m in full if m.start < c.start]
         if before and max(before) > recent_pos:
             recent, recent_pos = g, max(before)
+    if not owners and len(word) >= 3 and " " not in word:
+        owners = _nickname_owners(word, people)
     for g, full in owners:
         score = float(len(full))
         entry = gazetteer.get(g.entry_id) if g.entry_id else None
@@ -125,6 +129,18 @@ def _referent(c: Candidate, people: list[_Group], gazetteer: Gazetteer) -> _Grou
         if score > best_score:
             best, best_score = g, score
     return best
+
+
+def _nickname_owners(word: str, people: list[_Group]) -> list[tuple[_Group, list[Candidate]]]:
+    """The one person whose name has a word starting with ``word``: "Sandi" ->
+    Sandiaga Uno, "Alex" -> Alexander Marwata. Two such people: none."""
+    found = []
+    for g in people:
+        if any(w != word and w.startswith(word) for w in g.words):
+            full = [m for m in g.mentions if not m.metonym and " " in _key(m.text)]
+            if full:
+                found.append((g, full))
+    return found if len(found) == 1 else []
 
 
 def _entities(groups: object) -> tuple[Entity, ...]:
