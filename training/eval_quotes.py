@@ -6,8 +6,10 @@ speaker. The file stores only article ids, character offsets, a checksum of
 the quoted text and the speaker's name, never the article text: the text is
 read from ``../shared/data/indosum`` at run time.
 
-Articles are split by a hash of their id: ``dev`` labels were read while
-writing rules, ``test`` labels only measure.
+Articles are split by a hash of their id; the split column of the gold file
+says which labels were read while writing rules (``dev``) and which only
+measure (``test``). A test sample that has been looked at becomes ``dev`` and
+a fresh test sample is drawn from articles no label has touched.
 
     python training/eval_quotes.py score [--split test] [--errors]
     python training/eval_quotes.py sample --split dev --n 200 --out FILE
@@ -87,8 +89,10 @@ def read_gold(path: Path = GOLD) -> list[Label]:
 def _norm(name: str | None) -> set[str]:
     """Name words, case-folded, without honorifics, for a tolerant name match."""
     skip = {"pak", "bu", "ibu", "bapak", "dr", "prof", "h", "hj", "kh", "mr", "mrs"}
-    words = (name or "").casefold().replace("-", " ").replace(".", " ").split()
-    return {w for w in words if w not in skip and len(w) > 1}
+    folded = (name or "").casefold().replace("-", " ").replace(".", " ").replace("_", " ")
+    words = [w.strip("@") for w in folded.split()]
+    kept = {w for w in words if w not in skip and len(w) > 1}
+    return kept or set(words)  # a name that is one initial ("E") is still a name
 
 
 def same_speaker(gold: str, quote: Quote | None, doc: Document) -> bool:
@@ -162,12 +166,12 @@ def score(split: str | None, show_errors: bool) -> int:
 
 def sample(split: str, n: int, seed: int, out: Path) -> int:
     """Write ``n`` unlabelled quoted spans (at most two per article) with context for labelling."""
-    known = {(lb.article, lb.start) for lb in read_gold()} if GOLD.exists() else set()
+    labelled = {lb.article for lb in read_gold()} if GOLD.exists() else set()
     pool = []
     for art, text in indosum_documents():
-        if split_of(art) != split:
-            continue
-        spans = [s for s in candidates(text) if (art, s[0]) not in known]
+        if split_of(art) != split or art in labelled:
+            continue  # new articles only: a fresh sample is not one already read
+        spans = list(candidates(text))
         random.Random(f"{seed}:{art}").shuffle(spans)
         pool += [(art, text, s) for s in spans[:2]]
     random.Random(seed).shuffle(pool)

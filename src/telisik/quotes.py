@@ -34,6 +34,7 @@ from .segment import ABBREVIATIONS, paragraph_spans, segment_text
 from .settings import Settings
 
 if TYPE_CHECKING:
+    from .entities.detect import Words
     from .store import Store
 
 logger = logging.getLogger(__name__)
@@ -553,17 +554,57 @@ def _person_behind_office(ctx: _Context, start: int, limit: int) -> tuple[Speake
         ):
             stop = words[k - 1][1]
             break
-        if k and not text[s].isupper() and w not in _OFFICE_GLUE and not _is_title_word(w):
+        if (
+            k
+            and not text[s].isupper()
+            and not text[s].isdigit()
+            and w not in _OFFICE_GLUE
+            and not _is_title_word(w)
+            and not _office_lower(ctx, w)
+        ):
             stop = s
             break
-    persons = [m for m in ctx.mentions_in(start, stop) if m.entity.type == "PERSON"]
+    persons = [
+        m
+        for m in ctx.mentions_in(start, stop)
+        if _person_like(m, ent_words)
+        and not all(w.casefold() in ent_words.common for w in text[m.start : m.end].split())
+    ]  # "Sekjen Gabungan Pelaksana Konstruksi …": an office word typed PERSON is skipped
+    if persons and persons[0].start == start:
+        lead = text[start : persons[0].end].casefold().split()
+        if not (lead[0] in ent_words.role_heads or any(w in ent_words.common for w in lead)):
+            return None  # the name itself, not an office before it
+        persons = persons[1:]  # "Penyelenggara GFNY Bali, Tenne …": an office typed PERSON
     if not persons:
         return _name_ending_office(ctx, start, stop)
     m = persons[0]
-    if m.start == start:
-        return None  # the name itself, not an office before it
     role = _clean_role(text[start : m.start])
     return _speaker_of(ctx, m, role), m.end
+
+
+def _office_lower(ctx: _Context, word: str) -> bool:
+    """A lower-case word an office title may hold ("SVP divisi riset di App Annie, …"):
+    not a clause word, not a verb."""
+    if word in ctx.lex.phrase_stop - {"di", "dan", "yang"} or word in ctx.lex.stopwords - {"di"}:
+        return False
+    return not (word.startswith(("me", "ber", "di", "ter")) and len(word) > 5)
+
+
+def _person_like(m: _Mention, words: Words) -> bool:
+    """A person, or a name the model took for a place that no gazetteer or place word backs:
+    after an office title it names the office holder ("Sekjen … Andi Rukman Karumpa")."""
+    if m.entity.type == "PERSON":
+        return True
+    from .entities.gazetteer import load_gazetteer
+
+    first = m.entity.name.split()[0].casefold() if m.entity.name else ""
+    places = words.gpe_cues | words.loc_cues | words.fac_cues | words.org_cues
+    return (
+        m.entity.type in ("GPE", "LOC")
+        and not m.metonym
+        and load_gazetteer("id").get(m.entity.id) is None
+        and first not in places
+    )
 
 
 def _name_ending_office(ctx: _Context, start: int, stop: int) -> tuple[Speaker, int] | None:
