@@ -311,6 +311,11 @@ def _modifier(ctx: _Context, start: int, m: _Mention) -> bool:
     )
 
 
+def _after_locative(ctx: _Context, m: _Mention) -> bool:
+    before = ctx.words(max(0, m.start - 12), m.start)
+    return bool(before) and before[-1][2] in _LOCATIVE
+
+
 def _coordinated(ctx: _Context, start: int, end: int) -> bool:
     """Two names joined by "dan"/"serta": the first is the speaker, the rest co-speakers."""
     return any(w in ctx.lex.coordinators for _, _, w in ctx.words(start, end))
@@ -568,6 +573,7 @@ def _person_behind_office(ctx: _Context, start: int, limit: int) -> tuple[Speake
         m
         for m in ctx.mentions_in(start, stop)
         if _person_like(m, ent_words)
+        and (m.entity.type == "PERSON" or not _after_locative(ctx, m))
         and not all(w.casefold() in ent_words.common for w in text[m.start : m.end].split())
     ]  # "Sekjen Gabungan Pelaksana Konstruksi …": an office word typed PERSON is skipped
     if persons and persons[0].start == start:
@@ -617,6 +623,12 @@ def _name_ending_office(ctx: _Context, start: int, stop: int) -> tuple[Speaker, 
     words = load_words("id")
     cues = words.org_cues | words.gpe_cues | words.loc_cues | words.fac_cues
     named = ctx.mentions_in(start, stop)
+    all_words = ctx.words(start, stop)
+    # "… Harda Kiswaya di Sleman": a place after "di" closes the phrase, the name is before
+    for k in range(len(all_words) - 1, 0, -1):
+        if all_words[k][2] in _LOCATIVE and text[all_words[k - 1][0]].isupper():
+            stop = all_words[k][0]
+            break
     run: list[tuple[int, int, str]] = []
     inside = False  # the run reaches into a name the entities stage over-extended
     for s, e, w in reversed(ctx.words(start, stop)):
