@@ -649,11 +649,13 @@ def _name_ending_office(ctx: _Context, start: int, stop: int) -> tuple[Speaker, 
 
 def _described(ctx: _Context, subject: list[tuple[int, int, str]]) -> bool:
     """A subject that points back at a person: "eks penyerang Muenchen … itu mengatakan"."""
+    from .entities.detect import load_words
+
     while len(subject) > 1 and subject[-1][2] in ctx.lex.adverbs:
         subject = subject[:-1]  # "… itu pernah berkata"
     return (
         1 < len(subject) <= 12
-        and ctx.text[subject[0][0]].islower()
+        and (ctx.text[subject[0][0]].islower() or subject[0][2] in load_words("id").common)
         and subject[-1][2] in ("itu", "ini", "tersebut")
         and not any(
             m.entity.type == "PERSON" for m in ctx.mentions_in(subject[0][0], subject[-1][1])
@@ -782,8 +784,23 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> tuple[int, int] | N
     # closes an appositive; the subject is the segment before it.
     segs = _comma_segments(text, lo, verb)
     chosen = segs[-1]
-    # "…, Rinto Subekti, juga mengakui": adverbs alone do not make a subject.
-    if len(segs) >= 3 and all(w[2] in ctx.lex.adverbs for w in ctx.words(*segs[-1])):
+    # "…, Rinto Subekti, juga mengakui": adverbs alone do not make a subject, nor
+    # does a lone manner word ("Khloe Kardashian, bintang …, antusias mengumumkan").
+    last = ctx.words(*segs[-1])
+    manner = (
+        len(segs) >= 2
+        and 0 < len(last) <= 2
+        and all(
+            text[w[0]].islower()
+            and w[2] not in ctx.lex.speaker_heads
+            and w[2] not in ctx.lex.pronouns
+            and w[2] not in ctx.lex.stopwords
+            for w in last
+        )
+    )
+    if len(segs) == 2 and manner and ctx.mentions_in(*segs[0]):
+        chosen = segs[0]
+    elif len(segs) >= 3 and (manner or all(w[2] in ctx.lex.adverbs for w in last)):
         name = ctx.words(*segs[-2])
         # "Peneliti …, Bimo Wicaksono, mengatakan": the name is the second segment.
         named = bool(name) and text[name[0][0]].isupper()
