@@ -146,6 +146,12 @@ CASES = [
      "di Sleman.", "direct", "Harda Kiswaya", "Anggaran sudah"),
     ('"Mobil ini untuk pasar muda," kata Head of Brand Development PT Sinar Otomotif '
      "Harold Wibisono saat ditemui di Bogor.", "direct", "Harold Wibisono", "Mobil ini"),
+    # someone close to a named person is an unnamed source, not that person
+    ('"Dia belum akan merilis album tahun ini," kata sumber dekat Raisa Andriana.',
+     "direct", "sumber dekat Raisa Andriana", "Dia belum"),
+    ("Penyanyi Raisa Andriana menunda turnya.\n\n"
+     '"Dia butuh istirahat," kata orang yang mengaku dekat dengan penyanyi itu.',
+     "direct", "orang yang mengaku dekat dengan penyanyi itu", "Dia butuh"),
     # an opening mark detached from its word still opens a sentence of its own
     ("Polisi menyita dua truk. “ Kami masih mendalami asal barang itu, ” kata Bayu Prakoso.",
      "direct", "Bayu Prakoso", "Kami masih"),

@@ -70,6 +70,7 @@ class Lexicon:
     coordinators: frozenset[str]
     adverbs: frozenset[str]
     cue_adjuncts: frozenset[str]
+    close_sources: frozenset[str]
     stopwords: frozenset[str]
     triggers: frozenset[str] = frozenset()  # words without which a sentence reports nothing
 
@@ -112,6 +113,7 @@ def load_lexicon(lang: str = "id") -> Lexicon:
         coordinators=words("coordinators"),
         adverbs=words("adverbs"),
         cue_adjuncts=words("cue_adjuncts"),
+        close_sources=words("close_sources"),
         stopwords=load_stopwords(lang),
     )
 
@@ -316,6 +318,17 @@ def _after_locative(ctx: _Context, m: _Mention) -> bool:
     return bool(before) and before[-1][2] in _LOCATIVE
 
 
+def _person_named(ctx: _Context, word: str) -> _Mention | None:
+    """The one person of the article with ``word`` in their name (a lone name the
+    entities stage took for a role word: "Imam" of Imam Nahrawi)."""
+    owners = {
+        m.entity.id: m
+        for m in ctx.mentions
+        if m.entity.type == "PERSON" and word in m.entity.name.split() and " " in m.entity.name
+    }
+    return next(iter(owners.values())) if len(owners) == 1 else None
+
+
 def _coordinated(ctx: _Context, start: int, end: int) -> bool:
     """Two names joined by "dan"/"serta": the first is the speaker, the rest co-speakers."""
     return any(w in ctx.lex.coordinators for _, _, w in ctx.words(start, end))
@@ -382,6 +395,14 @@ def speaker_in(
     text = ctx.text
     found = ctx.mentions_in(start, end)
     persons = [m for m in found if m.entity.type == "PERSON"]
+    lead = [w for w in ctx.words(start, end)[:3] if w[2] not in ("seorang", "salah", "satu")]
+    if (
+        lead
+        and lead[0][2] in ctx.lex.close_sources
+        and text[lead[0][0]].islower()
+        and all(m.start > lead[0][1] for m in found)
+    ):  # "sumber dekat Payne": not Payne
+        return Speaker(None, text[start:end].strip(_TRAIL))
     if not persons:  # "… yang tinggal di Perancis": a place that only says where
         found = [m for m in found if not _modifier(ctx, start, m)]
     pick = persons[-1] if persons else (found[-1] if found else None)
@@ -408,6 +429,10 @@ def speaker_in(
     words = ctx.words(start, end)
     if not words or len(words) > 8:
         return None
+    if len(words) == 1 and text[words[0][0]].isupper():
+        owner = _person_named(ctx, text[words[0][0] : words[0][1]])
+        if owner is not None:  # "kata Imam." -> Imam Nahrawi, named before
+            return _speaker_of(ctx, owner, None)
     # The capitalised run that ends the phrase ("Dalai Lama"), after its role words.
     k = len(words)
     while k > 0 and (text[words[k - 1][0]].isupper() or words[k - 1][2] in ("bin", "van", "de")):
@@ -674,6 +699,8 @@ def _anaphoric(ctx: _Context, start: int, limit: int) -> bool:
         (k for k, w in enumerate(words) if k and w[2] in ctx.lex.phrase_stop - {"yang"}),
         len(words),
     )  # "tutur pria yang akrab disapa Kecuk ini di Gedung DPR"
+    if words and words[0][2] in ctx.lex.close_sources:
+        return False  # "kata orang yang mengaku dekat dengan penyanyi itu": unnamed
     phrase = words[:cut]  # "ujar eks pelatih akademi Arsenal itu di ESPN FC"
     clause = words  # "lanjut adik kandung … (Gus Dur) itu."
     if any(
@@ -720,6 +747,19 @@ def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | No
         nxt = words[k]
         if nxt[2] in lex.pronouns or nxt[2] in ("nya",):
             return Attribution(None, cue, True, first[0], nxt[1])
+        if nxt[2] in lex.close_sources and text[nxt[0]].islower():
+            stop = min(
+                (k for k in (text.find(ch, nxt[0], limit) for ch in ",.;\n") if k >= 0),
+                default=limit,
+            )  # "kata orang yang mengaku dekat dengan penyanyi itu": unnamed, whole
+            if not any(m.entity.type == "PERSON" for m in ctx.mentions_in(nxt[0], nxt[1])):
+                return Attribution(
+                    Speaker(None, text[nxt[0] : stop].strip()),
+                    text[first[0] : first[1]],
+                    False,
+                    first[0],
+                    stop,
+                )
         if _anaphoric(ctx, nxt[0], limit):  # "lanjut adik kandung … itu", "kata pria itu"
             return Attribution(None, cue, True, first[0], nxt[1], subject=True)
         end = _menurut_end(ctx, nxt[0], limit)  # "ujar kuasa hukum Andika, Toto Ruhanto, …"
