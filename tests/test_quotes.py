@@ -146,6 +146,13 @@ CASES = [
      "di Sleman.", "direct", "Harda Kiswaya", "Anggaran sudah"),
     ('"Mobil ini untuk pasar muda," kata Head of Brand Development PT Sinar Otomotif '
      "Harold Wibisono saat ditemui di Bogor.", "direct", "Harold Wibisono", "Mobil ini"),
+    # "katanya" after a narrative paragraph about someone new: that person speaks
+    ('"Koleksi saya bernuansa tenun Sumba," ujar desainer Sekar Wulandari.\n\n'
+     "Berbeda dengan Sekar, Bima Prasetya akan menampilkan motif khas Toraja.\n\n"
+     '"Warnanya merah dan hitam," tambah dia.', "direct", "Bima Prasetya", "Warnanya merah"),
+    # ... but a quote in the same paragraph goes on with the last speaker
+    ('"Kami siap," kata pelatih Rahmad Darmawan. "Semua pemain sehat," katanya.',
+     "direct", "Rahmad Darmawan", "Semua pemain"),
     # someone close to a named person is an unnamed source, not that person
     ('"Dia belum akan merilis album tahun ini," kata sumber dekat Raisa Andriana.',
      "direct", "sumber dekat Raisa Andriana", "Dia belum"),

@@ -1029,8 +1029,13 @@ def _resolve(ctx: _Context, state: _State, att: Attribution | None, pos: int) ->
     para = ctx.sentences[ctx.sentence_at(pos)][2] if ctx.sentences else 0
     # A speech tag ("katanya", "ujar dia") goes on with the speaker being quoted;
     # a subject pronoun ("ia mengatakan") points at the paragraph's subject.
-    if state.last is not None and (para == state.last_paragraph or not att.subject):
+    if state.last is not None and para == state.last_paragraph:
         return state.last
+    if state.last is not None and not att.subject:
+        # "…,” katanya." after a narrative paragraph whose subject is someone
+        # else ("Berbeda dengan Barli, Dian Pelangi akan …"): that person speaks.
+        newer = _narrative_subject(ctx, state, pos, para)
+        return newer or state.last
     subject = _paragraph_subject(ctx, pos)
     n = ctx.sentence_at(pos)
     while n > 0 and ctx.sentences[n - 1][2] == para:
@@ -1039,7 +1044,7 @@ def _resolve(ctx: _Context, state: _State, att: Attribution | None, pos: int) ->
     if subject is None and att.subject and n > 0 and narrative_before:
         # "“…,” ujar pria 28 tahun itu." right after a paragraph about him
         subject = _paragraph_subject(ctx, ctx.sentences[n - 1][1] - 1)
-    if subject is not None:
+    if subject is not None and (_plausible_person(subject) or state.last is None):
         return subject
     if state.last is not None and para - state.last_paragraph <= 3:
         return state.last
@@ -1051,6 +1056,47 @@ def _resolve(ctx: _Context, state: _State, att: Attribution | None, pos: int) ->
             return _speaker_of(ctx, m, None)
         i -= 1
     return None
+
+
+def _narrative_subject(ctx: _Context, state: _State, pos: int, para: int) -> Speaker | None:
+    """A person who is the subject of the narrative right before a quote, if it is
+    not the last speaker: in the quote's paragraph before it, else in the paragraph
+    before, when that paragraph quotes no one."""
+    if para - 1 <= state.last_paragraph:
+        return None
+    n = ctx.sentence_at(pos)
+    while n > 0 and ctx.sentences[n - 1][2] == para:
+        n -= 1
+    at = pos if ctx.sentences[n][0] < pos and _has_words_before(ctx, n, pos) else None
+    if at is None and n > 0:
+        at = ctx.sentences[n - 1][1] - 1
+    if at is None:
+        return None
+    sp = _paragraph_subject(ctx, at)
+    if sp is None or (state.last is not None and sp.id == state.last.id):
+        return None
+    return sp if _plausible_person(sp) else None
+
+
+def _plausible_person(sp: Speaker) -> bool:
+    """A name that looks like a person's: no acronym, no ordinary or organisation word."""
+    from .entities.detect import load_words
+
+    words = load_words("id")
+    names = sp.name.split()
+    return bool(names) and not any(
+        w.isupper() or w.casefold() in words.common or w.casefold() in _all_cue_words(words)
+        for w in names
+    )
+
+
+def _all_cue_words(words: Words) -> frozenset[str]:
+    return words.org_cues | words.gpe_cues | words.loc_cues | words.fac_cues
+
+
+def _has_words_before(ctx: _Context, n: int, pos: int) -> bool:
+    """Narrative text (not just the opening mark) between sentence ``n``'s start and ``pos``."""
+    return len(ctx.words(ctx.sentences[n][0], pos)) >= 3
 
 
 def _paragraph_subject(ctx: _Context, pos: int) -> Speaker | None:
