@@ -153,6 +153,11 @@ CASES = [
     # ... but a quote in the same paragraph goes on with the last speaker
     ('"Kami siap," kata pelatih Rahmad Darmawan. "Semua pemain sehat," katanya.',
      "direct", "Rahmad Darmawan", "Semua pemain"),
+    # a quote right after the dateline; a post that starts with a tag or handle
+    ('Kabarindo.com - "Pasar ini harus direnovasi," kata Wali Kota Andi Saputra di Makassar.',
+     "direct", "Andi Saputra", "Pasar ini"),
+    ('"#liburan Akhirnya sampai juga di Labuan Bajo," tulis aktris Citra Kirana di Instagram.',
+     "direct", "Citra Kirana", "#liburan"),
     # someone close to a named person is an unnamed source, not that person
     ('"Dia belum akan merilis album tahun ini," kata sumber dekat Raisa Andriana.',
      "direct", "sumber dekat Raisa Andriana", "Dia belum"),

@@ -1216,11 +1216,14 @@ def _marked_quotes(ctx: _Context, marked: list[Marked]) -> Iterator[Quote]:
         # ("…,” kata X"); "Novel pertamanya, “A untuk Alibi,” terbit …" is not.
         direct_head = (
             not head
-            or head[-1] == ":"
+            or head[-1] in ":-–—"  # "Merdeka.com - “…”": after a dateline
             or _ends_with_cue(ctx, head_start, m.open)
             or (head[-1] == "," and after is not None)
         )
         direct = (first.isupper() or first.isdigit() or first in "[(.…") and direct_head
+        # "“#seminyak …,” tulis Lindsay", "“@TelkomCare …,” kata akun …": a sentence of
+        # its own with a speech tag after it is said, whatever its first letter.
+        direct = direct or (after is not None and (not head or head[-1] in ":-–—"))
         if direct:
             att = after or (attribution_before(ctx, head_start, m.open) if head else None)
             if att is None and _is_title(ctx, qs, qe) and len(ctx.words(qs, qe)) <= 4:
