@@ -1559,6 +1559,11 @@ def _continuation(
     reach = 3 if q.kind == "direct" else 1  # quoted words in a sentence need a close speaker
     if sp is None and state.last is not None and para - state.last_paragraph <= reach:
         sp = state.last
+    if sp is None and q.kind == "direct":
+        # "Dalam pernyataannya, Facebook mengatakan. “…”" / a paragraph about him, then
+        # his words: the narrative's subject, when it looks like a person.
+        near = _narrative_subject(ctx, state, q.start, para)
+        sp = near if near is not None and _plausible_person(near) else None
     if sp is None:
         if q.kind == "partial" or len(ctx.words(q.start, q.end)) <= 6:
             return dataclasses.replace(q, kind="scare", speaker=None)  # a title, a heading
