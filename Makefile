@@ -6,7 +6,7 @@ BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 DB     ?= demo.db
 
-.PHONY: demo test lint bench train-ner clean install
+.PHONY: demo test lint bench train-ner eval-quotes clean install
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ bench: $(STAMP)
 # Rebuilds the shipped NER model from ../shared/data (offline, deterministic, ~15 min).
 train-ner: $(STAMP)
 	$(BIN)/python training/train_ner.py
+
+eval-quotes: $(STAMP)
+	$(BIN)/python training/eval_quotes.py score --split dev
+	$(BIN)/python training/eval_quotes.py score --split test
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache .mypy_cache build src/*.egg-info

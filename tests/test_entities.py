@@ -123,13 +123,20 @@ def test_roles_pre_modifier_and_appositive() -> None:
     "text,person",
     [
         # ordinary words of an office stay with the role, also across "dan"
-        ("Menteri Pendidikan dan Kebudayaan Hendra Wiradinata meresmikan sekolah itu.",
-         "Hendra Wiradinata"),
+        (
+            "Menteri Pendidikan dan Kebudayaan Hendra Wiradinata meresmikan sekolah itu.",
+            "Hendra Wiradinata",
+        ),
         # a rank inside the run starts the name; the office before it names no one
-        ("Pengamanan dipimpin Kapolda Metro Jaya Inspektur Jenderal Polisi Bambang Sutrisno.",
-         "Bambang Sutrisno"),
-        ("Data itu disampaikan Kepala Bidang Kedokteran dan Kesehatan Polda Jawa Tengah "
-         "Komisaris Besar Rudi Hartanto di Semarang.", "Rudi Hartanto"),
+        (
+            "Pengamanan dipimpin Kapolda Metro Jaya Inspektur Jenderal Polisi Bambang Sutrisno.",
+            "Bambang Sutrisno",
+        ),
+        (
+            "Data itu disampaikan Kepala Bidang Kedokteran dan Kesehatan Polda Jawa Tengah "
+            "Komisaris Besar Rudi Hartanto di Semarang.",
+            "Rudi Hartanto",
+        ),
         # a first name that is also an ordinary word stays when it is all that precedes
         ("Penyanyi Maya Anggraini merilis album baru.", "Maya Anggraini"),
     ],

@@ -379,10 +379,10 @@ def _run_candidates(
         if it is None or it[0] == "g":
             if piece:
                 # "Kabupaten Sleman Harda Kiswaya": a place by its cue word, then a person
-                person: list[Item] = []
+                holder: list[Item] = []
                 if toks[piece[0][1]].low in _all_cues(words):
-                    piece, person = _person_tail(toks, piece, ner, words)
-                for part in (piece, person):
+                    piece, holder = _person_tail(toks, piece, ner, words)
+                for part in (piece, holder):
                     cand = (
                         _piece(text, toks, part, first, n, ner, have_ner, words) if part else None
                     )
