@@ -147,6 +147,18 @@ def test_person_behind_an_office(text: str, person: str, use_ner: bool) -> None:
     assert people == [person]
 
 
+@pytest.mark.parametrize("use_ner", [False, True], ids=["rules", "ner"])
+def test_role_word_that_is_a_first_name(use_ner: bool) -> None:
+    text = (
+        "Jakarta, CNN Indonesia - Menteri Pemuda dan Olahraga (Menpora) Imam Santoso "
+        "gembira atas kemenangan itu."
+    )
+    people = {e.name: e for e in extract_entities(text, use_ner=use_ner) if e.type == "PERSON"}
+    assert "Imam Santoso" in people  # "Imam" is his first name here, not a role
+    assert "Pemuda" not in people  # an ordinary word of the office after a role word
+    assert people["Imam Santoso"].role is None
+
+
 def test_nickname_joins_the_one_name_it_starts() -> None:
     text = "Wakil Gubernur Sandiaga Uno meninjau pasar. Sandi meminta pedagang tertib."
     found = {e.id: e for e in extract_entities(text, use_ner=True)}

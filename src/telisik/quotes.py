@@ -320,12 +320,21 @@ def _after_locative(ctx: _Context, m: _Mention) -> bool:
 
 def _person_named(ctx: _Context, word: str) -> _Mention | None:
     """The one person of the article with ``word`` in their name (a lone name the
-    entities stage took for a role word: "Imam" of Imam Nahrawi)."""
+    entities stage took for a role word: "Imam" of Imam Nahrawi), else in their
+    role ("Menpora" of "Menteri Pemuda dan Olahraga (Menpora) Imam Nahrawi")."""
     owners = {
         m.entity.id: m
         for m in ctx.mentions
         if m.entity.type == "PERSON" and word in m.entity.name.split() and " " in m.entity.name
     }
+    if not owners:  # "kata Menpora." -> the person the article gives that office
+        low = word.casefold()
+        owners = {
+            m.entity.id: m
+            for m in ctx.mentions
+            if m.entity.type == "PERSON"
+            and any(low in re.findall(r"\w+", r.casefold()) for r in m.entity.roles)
+        }
     return next(iter(owners.values())) if len(owners) == 1 else None
 
 
@@ -335,7 +344,14 @@ def _coordinated(ctx: _Context, start: int, end: int) -> bool:
 
 
 def _speaker_of(ctx: _Context, m: _Mention, role: str | None) -> Speaker:
-    """A speaker from an entity mention: a metonym keeps its own name ("Kremlin")."""
+    """A speaker from an entity mention: a metonym keeps its own name ("Kremlin"); an
+    office named alone ("Menpora") is the person the article gives that office."""
+    from .entities.detect import load_words
+
+    if " " not in m.entity.name and m.entity.name.casefold() in load_words("id").role_heads:
+        holder = _person_named(ctx, m.entity.name)
+        if holder is not None and holder.entity.id != m.entity.id:
+            m = holder
     name = ctx.text[m.start : m.end] if m.metonym else m.entity.name
     return Speaker(m.entity.id, name, role or m.entity.role)
 

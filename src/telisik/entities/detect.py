@@ -305,7 +305,7 @@ def _run_candidates(
     # Anggraini" keeps Maya); an organisation word stops it ("Kepala Badan …").
     lead = [toks[it[1]].low for it in run[:2] if it[0] == "t"]
     if lead and (
-        lead[0] in words.role_heads
+        (lead[0] in words.role_heads and not _first_name(toks, run, words))
         or (len(lead) == 2 and lead[0] in words.role_modifiers and lead[1] in words.role_heads)
     ):  # "Menteri …", "Senior Manajer …"
         while (
@@ -418,6 +418,20 @@ def _title_inside(toks: list[_Tok], run: list[Item], words: Words) -> int | None
     return None
 
 
+# Role words that are also first names: "Imam Nahrawi", "Putra Nababan".
+_NAME_HEADS = frozenset({"imam", "putra", "putri", "ratu", "raja", "guru"})
+
+
+def _first_name(toks: list[_Tok], run: list[Item], words: Words) -> bool:
+    """``run[0]`` is a first name, not a role: a name-like head right before a name word."""
+    if len(run) < 2 or run[0][0] != "t" or run[1][0] != "t":
+        return False
+    head, nxt = toks[run[0][1]].low, toks[run[1][1]].low
+    return head in _NAME_HEADS and not (
+        nxt in words.common or nxt in words.role_heads or nxt in words.role_modifiers
+    )
+
+
 def _office_goes_on(toks: list[_Tok], run: list[Item], words: Words) -> bool:
     """An ordinary word at ``run[0]`` still belongs to the office: two words are left
     after it for a name, or nothing but office words follows ("Menteri Pendidikan")."""
@@ -482,7 +496,18 @@ def _piece(
 ) -> Candidate | None:
     # Trim stop words left at the edges once gazetteer names were cut out.
     lead = _lead_words(words)
-    while piece and toks[piece[0][1]].low in lead:
+    office = False
+    while piece and toks[piece[0][1]].low in lead and not _first_name(toks, piece, words):
+        office = office or toks[piece[0][1]].low in words.role_heads
+        piece = piece[1:]
+    # "… Indonesia - - Menteri Pemuda": the office's ordinary words after a role word
+    while (
+        office
+        and piece
+        and toks[piece[0][1]].low in words.common
+        and toks[piece[0][1]].low not in words.org_cues
+        and _office_goes_on(toks, piece, words)
+    ):
         piece = piece[1:]
     while piece and (toks[piece[-1][1]].low in words.stopwords or not toks[piece[-1][1]].word):
         piece = piece[:-1]
@@ -671,7 +696,13 @@ def _pre_role(text: str, toks: list[_Tok], i: int, words: Words) -> str | None:
         t = toks[k]
         if not t.word or t.low in _ROLE_STOP or t.low in words.speech_cues:
             break
-        if t.low in words.role_heads and t.low not in _KIN:
+        named = (
+            t.low in _NAME_HEADS
+            and k + 1 < len(toks)
+            and toks[k + 1].cap
+            and toks[k + 1].low not in words.common
+        )  # "Imam Nahrawi gembira atas …": a first name, not the role of what follows
+        if t.low in words.role_heads and t.low not in _KIN and not named:
             head = k
         k -= 1
         steps += 1
