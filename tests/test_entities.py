@@ -159,6 +159,13 @@ def test_role_word_that_is_a_first_name(use_ner: bool) -> None:
     assert people["Imam Santoso"].role is None
 
 
+def test_name_inside_a_description_is_not_a_person() -> None:
+    text = "Miley Cyrus merilis lagu baru. Mantan bintang Disney itu juga akan menggelar tur."
+    found = {e.name: e.type for e in extract_entities(text, use_ner=True)}
+    assert found.get("Disney") != "PERSON"
+    assert found["Miley Cyrus"] == "PERSON"
+
+
 def test_nickname_joins_the_one_name_it_starts() -> None:
     text = "Wakil Gubernur Sandiaga Uno meninjau pasar. Sandi meminta pedagang tertib."
     found = {e.id: e for e in extract_entities(text, use_ner=True)}

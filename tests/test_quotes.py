@@ -158,6 +158,10 @@ CASES = [
      "direct", "Andi Saputra", "Pasar ini"),
     ('"#liburan Akhirnya sampai juga di Labuan Bajo," tulis aktris Citra Kirana di Instagram.',
      "direct", "Citra Kirana", "#liburan"),
+    # the first quote of an article, "tulisnya" after a paragraph about the writer
+    ("Penyanyi Rina Kartika baru saja melahirkan anak pertama bersama kekasihnya, Dodi.\n\n"
+     "Kartika dengan bangga membagi foto bayinya di Instagram. Ia mengaku sangat bahagia.\n\n"
+     '"Terima kasih untuk semua doa kalian," tulisnya.', "direct", "Rina Kartika", "Terima kasih"),
     # someone close to a named person is an unnamed source, not that person
     ('"Dia belum akan merilis album tahun ini," kata sumber dekat Raisa Andriana.',
      "direct", "sumber dekat Raisa Andriana", "Dia belum"),

@@ -1057,7 +1057,7 @@ def _resolve(ctx: _Context, state: _State, att: Attribution | None, pos: int) ->
     while n > 0 and ctx.sentences[n - 1][2] == para:
         n -= 1
     narrative_before = state.last_paragraph != para - 1  # the paragraph before quotes no one
-    if subject is None and att.subject and n > 0 and narrative_before:
+    if subject is None and (att.subject or state.last is None) and n > 0 and narrative_before:
         # "“…,” ujar pria 28 tahun itu." right after a paragraph about him
         subject = _paragraph_subject(ctx, ctx.sentences[n - 1][1] - 1)
     if subject is not None and (_plausible_person(subject) or state.last is None):
@@ -1142,6 +1142,10 @@ def _paragraph_subject(ctx: _Context, pos: int) -> Speaker | None:
                 continue
             np_end = _noun_phrase_end(ctx, words)
             persons = [m for m in ctx.mentions_in(words[0][0], np_end) if m.entity.type == "PERSON"]
+            if not persons and ctx.text[words[0][0]].isupper():
+                # "Payne dengan bangga membagi …": a surname the entities stage missed
+                owner = _person_named(ctx, ctx.text[words[0][0] : words[0][1]])
+                persons = [owner] if owner is not None else []
             if persons:
                 joined = _coordinated(ctx, words[0][0], np_end)  # "Lorenzo dan Ducati"
                 return _speaker_of(ctx, persons[0] if joined else persons[-1], None)

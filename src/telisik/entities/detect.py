@@ -614,6 +614,8 @@ def _plain(
     if cue:
         return cand  # an organisation or place by its own words: no person roles
     roles = person_roles(text, toks, i, j, words)
+    if j + 1 < len(toks) and toks[j + 1].low in ("itu", "ini", "tersebut"):
+        roles = []  # "mantan bintang Disney itu": Disney qualifies a description of someone
     cand.roles = roles
     prev = toks[i - 1].low if i > 0 else ""
     cand.person_signal = bool(roles) or prev in words.speech_cues or prev in words.titles
