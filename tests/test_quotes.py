@@ -158,6 +158,11 @@ CASES = [
      "direct", "Andi Saputra", "Pasar ini"),
     ('"#liburan Akhirnya sampai juga di Labuan Bajo," tulis aktris Citra Kirana di Instagram.',
      "direct", "Citra Kirana", "#liburan"),
+    # an office title before the subject of a reporting verb; a name particle is no office
+    ("Ketua Komisi Hukum dan Perundangan MUI Fahmi Rasyid menyatakan aksi itu merugikan.\n\n"
+     '"Semua pihak harus menahan diri."', "direct", "Fahmi Rasyid", "Semua pihak"),
+    ('CEO Niaga Digital Indonesia Pieter van Dijk menyebutkan, "Kami akan tetap merekrut."',
+     "direct", "Pieter van Dijk", "Kami akan"),
     # the first quote of an article, "tulisnya" after a paragraph about the writer
     ("Penyanyi Rina Kartika baru saja melahirkan anak pertama bersama kekasihnya, Dodi.\n\n"
      "Kartika dengan bangga membagi foto bayinya di Instagram. Ia mengaku sangat bahagia.\n\n"

@@ -563,8 +563,13 @@ def _office_word_in(speaker: Speaker) -> bool:
     """A "name" holding an ordinary word ("Konstruksi"): likely part of an office title."""
     from .entities.detect import load_words
 
-    common = load_words("id").common
-    return any(w.casefold() in common for w in speaker.name.split())
+    words = load_words("id")
+    return any(
+        w[:1].isupper()
+        and (w.casefold() in words.common or _NOMINAL.fullmatch(w.casefold()) is not None)
+        and w.casefold() not in words.connectors
+        for w in speaker.name.split()
+    )  # "Olaf van Schagen": a particle, not an office word
 
 
 def _is_person(ctx: _Context, speaker: Speaker) -> bool:
@@ -625,6 +630,19 @@ def _person_behind_office(ctx: _Context, start: int, limit: int) -> tuple[Speake
     if not persons:
         return _name_ending_office(ctx, start, stop)
     m = persons[0]
+    # "… dan Perundangan MUI Fahmi Rasyid": office words and acronyms the entities
+    # stage left at the front of the name belong to the office.
+    words = ctx.words(m.start, m.end)
+    k = 0
+    while len(words) - k > 2 and (
+        words[k][2] in ent_words.common
+        or text[words[k][0] : words[k][1]].isupper()
+        or _NOMINAL.fullmatch(words[k][2]) is not None
+    ):
+        k += 1
+    if k:
+        name = text[words[k][0] : m.end]
+        return Speaker(slug(name), name, _clean_role(text[start : words[k][0]])), m.end
     role = _clean_role(text[start : m.start])
     return _speaker_of(ctx, m, role), m.end
 
@@ -635,6 +653,10 @@ def _office_lower(ctx: _Context, word: str) -> bool:
     if word in ctx.lex.phrase_stop - {"di", "dan", "yang"} or word in ctx.lex.stopwords - {"di"}:
         return False
     return not (word.startswith(("me", "ber", "di", "ter")) and len(word) > 5)
+
+
+# Affixed nouns ("perundangan", "kebudayaan", "pengawasan") name offices, never people.
+_NOMINAL = re.compile(r"(?:pe[nmr]?|peng|peny|ke)\w{3,}an")
 
 
 def _person_like(m: _Mention, words: Words) -> bool:
@@ -946,6 +968,11 @@ def attribution_before(ctx: _Context, start: int, limit: int) -> Attribution | N
         speaker = speaker_in(ctx, subject[0][0], subject[-1][1])
         if speaker is None or speaker.id is None:  # "Calon presiden nomor urut 1 Anies …"
             speaker = speaker_in(ctx, subject[0][0], words[j][0]) or speaker
+        if speaker is None or not _is_person(ctx, speaker) or _office_word_in(speaker):
+            # "Ketua Komisi Hukum dan Perundangan MUI Ikhsan Abdullah menyatakan …"
+            behind = _person_behind_office(ctx, subject[0][0], words[j][0])
+            if behind is not None:
+                speaker = behind[0]
         if (
             speaker is None
             and len(subject) <= 3
