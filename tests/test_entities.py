@@ -40,7 +40,7 @@ def pairs(text: str) -> set[tuple[str, str]]:
         ("AS mengecam, kata Tiongkok dan China.", {("united-states", "GPE"), ("china", "GPE")}),
         # lower-case "as" is not the United States
         ("Ia datang as usual ke sana.", set()),
-        ("Pada bulan Juli, Presiden Biden memperingatkan.", {("joe-biden", "PERSON")}),
+        ("Pada Juli lalu, Presiden Biden mengingatkan hal itu.", {("joe-biden", "PERSON")}),
         # weapons: named systems and classes, not generic nouns
         (
             "Korut meluncurkan Hwasong-18 dan rudal balistik antarbenua lain.",
@@ -389,7 +389,7 @@ def test_seed_003_facts(seed_docs: dict[str, Document]) -> None:
     # "Moskow dan Pyongyang telah membantah": both capitals stand for their states
     assert "Pyongyang" in {m.text for m in nk.mentions if m.metonym}
     assert "Moskow" in {m.text for m in found["russia"].mentions if m.metonym}
-    # "Beijing telah menjadi penyokong utama Pyongyang"
+    # Beijing stands for China where the seed names it as a backer of Pyongyang
     assert "Beijing" in {m.text for m in found["china"].mentions if m.metonym}
 
 

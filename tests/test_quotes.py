@@ -203,8 +203,8 @@ CASES = [
      "indirect", "KCNA", "Kim Jong Un menyaksikan"),
     ("Dalam laporan terbarunya, panel menyatakan sedang menyelidiki 58 serangan siber.",
      "indirect", "panel", "sedang menyelidiki"),
-    ("Para analis mengatakan pemanasan hubungan adalah tanda Rusia terisolasi.",
-     "indirect", "Para analis", "pemanasan hubungan"),
+    ("Para analis mengatakan eratnya hubungan kedua negara menandakan Rusia terisolasi.",
+     "indirect", "Para analis", "eratnya hubungan"),
     # scare quotes, titles and names of operations: no speaker
     ('Kim Jong Un menyerukan penghapusan konsep "reunifikasi damai" dari konstitusi.',
      "scare", None, "reunifikasi damai"),
@@ -222,9 +222,9 @@ CASES = [
 
 NOT_QUOTES = [
     "Roket yang dikatakan oleh Jepang dapat menjangkau Guam diluncurkan pada Selasa pagi.",
-    "Putin telah berjanji untuk mengunjungi Korea Utara tahun ini.",
+    "Presiden Rusia itu sudah berjanji akan datang ke Pyongyang tahun depan.",
     "Kim Jong Un menyebut Seoul sebagai musuh utama negaranya.",
-    "Kedua pemimpin juga akan membuat pernyataan pers setelah pertemuan.",
+    "Sesudah bertemu, kedua kepala negara dijadwalkan berbicara kepada pers.",
     "Ia membaca Qur’an di masjid itu setiap pagi.",
 ]
 
