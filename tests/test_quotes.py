@@ -158,6 +158,11 @@ CASES = [
      "direct", "Andi Saputra", "Pasar ini"),
     ('"#liburan Akhirnya sampai juga di Labuan Bajo," tulis aktris Citra Kirana di Instagram.',
      "direct", "Citra Kirana", "#liburan"),
+    # an acronym of the office in brackets is not the holder; the holder's name closes the title
+    ('"Dua orang sudah diperiksa," kata Kepala Bagian Penerangan Umum (Kabag Penum) Polri, '
+     "Kombes Budi Hartono saat dikonfirmasi.", "direct", "Budi Hartono", "Dua orang"),
+    ('"Jalur pendakian kami tutup," kata Kepala Subbagian Humas Balai Taman Nasional Gunung '
+     "Rinjani (TNGR) Sudiyono Wibowo di Mataram.", "direct", "Sudiyono Wibowo", "Jalur pendakian"),
     # an office title before the subject of a reporting verb; a name particle is no office
     ("Ketua Komisi Hukum dan Perundangan MUI Fahmi Rasyid menyatakan aksi itu merugikan.\n\n"
      '"Semua pihak harus menahan diri."', "direct", "Fahmi Rasyid", "Semua pihak"),

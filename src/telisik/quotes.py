@@ -620,6 +620,7 @@ def _person_behind_office(ctx: _Context, start: int, limit: int) -> tuple[Speake
         for m in ctx.mentions_in(start, stop)
         if _person_like(m, ent_words)
         and (m.entity.type == "PERSON" or not _after_locative(ctx, m))
+        and not _bracketed(text, m)  # "(Kabag Penum)": an acronym of the office
         and not all(w.casefold() in ent_words.common for w in text[m.start : m.end].split())
     ]  # "Sekjen Gabungan Pelaksana Konstruksi …": an office word typed PERSON is skipped
     if persons and persons[0].start == start:
@@ -629,7 +630,9 @@ def _person_behind_office(ctx: _Context, start: int, limit: int) -> tuple[Speake
         persons = persons[1:]  # "Penyelenggara GFNY Bali, Tenne …": an office typed PERSON
     if not persons:
         return _name_ending_office(ctx, start, stop)
-    m = persons[0]
+    # The holder's name closes the title: the first name followed by a comma, the
+    # end, or a lower-case word ("… Semeru (TNBTS) Antong Hartadi di …").
+    m = next((p for p in persons if _closes_phrase(text, p.end)), persons[0])
     # "… dan Perundangan MUI Fahmi Rasyid": office words and acronyms the entities
     # stage left at the front of the name belong to the office.
     words = ctx.words(m.start, m.end)
@@ -657,6 +660,15 @@ def _office_lower(ctx: _Context, word: str) -> bool:
 
 # Affixed nouns ("perundangan", "kebudayaan", "pengawasan") name offices, never people.
 _NOMINAL = re.compile(r"(?:pe[nmr]?|peng|peny|ke)\w{3,}an")
+
+
+def _closes_phrase(text: str, end: int) -> bool:
+    rest = text[end : end + 3].lstrip(" ")
+    return not rest or rest[0] in ",.;:!?\n" or rest[0].islower()
+
+
+def _bracketed(text: str, m: _Mention) -> bool:
+    return text.rfind("(", 0, m.start) > text.rfind(")", 0, m.start) and ")" in text[m.end :][:3]
 
 
 def _person_like(m: _Mention, words: Words) -> bool:
