@@ -1134,14 +1134,18 @@ def _narrative_subject(ctx: _Context, state: _State, pos: int, para: int) -> Spe
 
 
 def _plausible_person(sp: Speaker) -> bool:
-    """A name that looks like a person's: no acronym, no ordinary or organisation word."""
+    """A name that looks like a person's: not an acronym, not only ordinary words, no
+    organisation or place word."""
     from .entities.detect import load_words
 
     words = load_words("id")
     names = sp.name.split()
-    return bool(names) and not any(
-        w.isupper() or w.casefold() in words.common or w.casefold() in _all_cue_words(words)
-        for w in names
+    cues = _all_cue_words(words)
+    return (
+        bool(names)
+        and not (len(names) == 1 and names[0].isupper())  # an acronym
+        and not all(w.casefold() in words.common for w in names)  # "Pemuda", "Tenggara"
+        and not any(w.casefold() in cues for w in names)  # "Polresta Manado"
     )
 
 
