@@ -158,6 +158,10 @@ CASES = [
      "direct", "Andi Saputra", "Pasar ini"),
     ('"#liburan Akhirnya sampai juga di Labuan Bajo," tulis aktris Citra Kirana di Instagram.',
      "direct", "Citra Kirana", "#liburan"),
+    # a social-media account speaks by its handle
+    ('"@TelkomCare kapan normal lagi? Semua kanal hilang," kata akun @budi_sopandi.',
+     "direct", "@budi_sopandi", "@TelkomCare"),
+    ('"Laptop boleh dibawa ke kabin," tulis @djpu151 di Twitter.', "direct", "@djpu151", "Laptop"),
     # an acronym of the office in brackets is not the holder; the holder's name closes the title
     ('"Dua orang sudah diperiksa," kata Kepala Bagian Penerangan Umum (Kabag Penum) Polri, '
      "Kombes Budi Hartono saat dikonfirmasi.", "direct", "Budi Hartono", "Dua orang"),

@@ -45,6 +45,7 @@ _MAX_DEPTH = 8
 _MARKS = re.compile("[\"'“”‘’«»]")
 _DOUBLE_CLOSE = {"”": "“", "»": "«"}
 _TRAIL = ",.;: \n\t"
+_HANDLE = re.compile(r"@\w{2,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -812,6 +813,12 @@ def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | No
                 )
         if _anaphoric(ctx, nxt[0], limit):  # "lanjut adik kandung … itu", "kata pria itu"
             return Attribution(None, cue, True, first[0], nxt[1], subject=True)
+        handle = _HANDLE.match(text, nxt[0] - 1) or (
+            _HANDLE.match(text, nxt[1] + 1) if nxt[2] in ("akun", "account") else None
+        )
+        if handle is not None:  # "tulis @kemenhub151", "kata akun @budi_s": the account speaks
+            sp = Speaker(slug(handle.group()), handle.group(), None)
+            return Attribution(sp, text[first[0] : first[1]], False, first[0], handle.end())
         end = _menurut_end(ctx, nxt[0], limit)  # "ujar kuasa hukum Andika, Toto Ruhanto, …"
         end = _name_after_role(ctx, words, k, end, limit)
         speaker = speaker_in(ctx, nxt[0], end, after_name=limit)
