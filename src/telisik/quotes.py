@@ -654,7 +654,9 @@ def _person_behind_office(ctx: _Context, start: int, limit: int) -> tuple[Speake
 def _office_lower(ctx: _Context, word: str) -> bool:
     """A lower-case word an office title may hold ("SVP divisi riset di App Annie, …"):
     not a clause word, not a verb."""
-    if word in ctx.lex.phrase_stop - {"di", "dan", "yang"} or word in ctx.lex.stopwords - {"di"}:
+    if word not in ("di", "dan", "yang") and (
+        word in ctx.lex.phrase_stop or word in ctx.lex.stopwords
+    ):
         return False
     return not (word.startswith(("me", "ber", "di", "ter")) and len(word) > 5)
 
@@ -680,7 +682,7 @@ def _person_like(m: _Mention, words: Words) -> bool:
     from .entities.gazetteer import load_gazetteer
 
     first = m.entity.name.split()[0].casefold() if m.entity.name else ""
-    places = words.gpe_cues | words.loc_cues | words.fac_cues | words.org_cues
+    places = _all_cue_words(words)
     return (
         m.entity.type in ("GPE", "LOC")
         and not m.metonym
@@ -697,7 +699,7 @@ def _name_ending_office(ctx: _Context, start: int, stop: int) -> tuple[Speaker, 
 
     text = ctx.text
     words = load_words("id")
-    cues = words.org_cues | words.gpe_cues | words.loc_cues | words.fac_cues
+    cues = _all_cue_words(words)
     named = ctx.mentions_in(start, stop)
     all_words = ctx.words(start, stop)
     # "… Harda Kiswaya di Sleman": a place after "di" closes the phrase, the name is before
@@ -1156,6 +1158,7 @@ def _plausible_person(sp: Speaker) -> bool:
     )
 
 
+@lru_cache(maxsize=4)
 def _all_cue_words(words: Words) -> frozenset[str]:
     return words.org_cues | words.gpe_cues | words.loc_cues | words.fac_cues
 
