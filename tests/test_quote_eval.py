@@ -71,3 +71,18 @@ def test_split_is_a_fixed_fifth() -> None:
     share = sum(ev.split_of(i) == "test" for i in ids) / len(ids)
     assert 0.15 < share < 0.25
     assert all(ev.split_of(i) == ev.split_of(i) for i in ids[:50])
+
+
+def test_gold_offsets_still_point_at_the_quotes() -> None:
+    """A change to the IndoSum text reader would move every offset: the checksums say so."""
+    if not (ev.DATA / "indosum").exists():
+        pytest.skip(f"IndoSum not found at {ev.DATA / 'indosum'} (data set outside the repo)")
+    labels = ev.read_gold()
+    wanted = {lb.article for lb in labels}
+    texts = {i: t for i, t in ev.indosum_documents() if i in wanted}
+    assert set(texts) == wanted
+    stale = [lb for lb in labels if ev.crc(texts[lb.article][lb.start : lb.end]) != lb.crc]
+    assert stale == []
+    # each labelled span is one of the quoted spans the sampler draws from
+    for lb in labels[:200]:
+        assert (lb.start, lb.end) in set(ev.candidates(texts[lb.article])), lb
