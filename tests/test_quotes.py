@@ -158,6 +158,10 @@ CASES = [
      "direct", "Andi Saputra", "Pasar ini"),
     ('"#liburan Akhirnya sampai juga di Labuan Bajo," tulis aktris Citra Kirana di Instagram.',
      "direct", "Citra Kirana", "#liburan"),
+    # a description with a quoted title, closed by its demonstrative before "kala"
+    ("Penyanyi Bagas Siregar kini gemar menyelam.\n\n"
+     '"Saya cuma ingin melihat ikan teri," tutur pelantun ‘Senja Merah’ ini kala ditemui di '
+     "Jakarta.", "direct", "Bagas Siregar", "Saya cuma"),
     # a social-media account speaks by its handle
     ('"@TelkomCare kapan normal lagi? Semua kanal hilang," kata akun @budi_sopandi.',
      "direct", "@budi_sopandi", "@TelkomCare"),

@@ -746,6 +746,10 @@ def _anaphoric(ctx: _Context, start: int, limit: int) -> bool:
     text = ctx.text
     if not text[start].islower():
         return False
+    # A quoted title inside the description ("pelantun ‘Senja Merah’ ini") does not end
+    # it: read on to the end of the sentence.
+    if ctx.sentences:
+        limit = max(limit, ctx.sentences[ctx.sentence_at(start)][1])
     stop = min((k for k in (text.find(ch, start, limit) for ch in ".;\n") if k >= 0), default=limit)
     words = ctx.words(start, stop)
     cut = next(
@@ -766,8 +770,11 @@ def _anaphoric(ctx: _Context, start: int, limit: int) -> bool:
     if words and words[0][2] in ctx.lex.speaker_heads:
         return False  # "kata sumber itu, mengutip Metro": an unnamed source stays unnamed
     for k, (_s, e, w) in enumerate(words[:16]):
-        if k and w in ("itu", "ini", "tersebut") and text[e : e + 1] == ",":
-            return True
+        if k and w in ("itu", "ini", "tersebut"):
+            nxt = words[k + 1][2] if k + 1 < len(words) else ""
+            # "… ini, dalam diskusi", "pelantun 'Semusim' ini kala ditemui di …"
+            if text[e : e + 1] == "," or nxt in ctx.lex.phrase_stop or nxt == "kala":
+                return True
     return False
 
 
