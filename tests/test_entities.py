@@ -157,6 +157,9 @@ def test_role_word_that_is_a_first_name(use_ner: bool) -> None:
     assert "Imam Santoso" in people  # "Imam" is his first name here, not a role
     assert "Pemuda" not in people  # an ordinary word of the office after a role word
     assert people["Imam Santoso"].role is None
+    after_role = "Laporan dikirim hari ini, ujar Sekretaris Jenderal Ratu Anjani Putri di Jakarta."
+    found = {e.name: e for e in extract_entities(after_role, use_ner=use_ner)}
+    assert found["Ratu Anjani Putri"].role == "Sekretaris Jenderal"
 
 
 def test_name_inside_a_description_is_not_a_person() -> None:

@@ -311,6 +311,7 @@ def _run_candidates(
         while (
             run
             and run[0][0] == "t"
+            and not _first_name(toks, run, words)  # "Sekretaris Jenderal Ratu Tisha …"
             and (
                 (low := toks[run[0][1]].low) in words.role_heads
                 or low in words.role_modifiers
