@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .entities.detect import Words, all_cues, load_words
+from .entities.gazetteer import load_gazetteer, load_stopwords
 from .lexicon import load_toml
 from .model import Document, Entity, Quote, QuoteKind, slug
 from .pipeline import stage
@@ -34,7 +36,6 @@ from .segment import ABBREVIATIONS, paragraph_spans, segment_text
 from .settings import Settings
 
 if TYPE_CHECKING:
-    from .entities.detect import Words
     from .store import Store
 
 logger = logging.getLogger(__name__)
@@ -79,8 +80,6 @@ class Lexicon:
 @lru_cache(maxsize=4)
 def load_lexicon(lang: str = "id") -> Lexicon:
     """Read the word lists once; multi-word entries are written with ``_``."""
-    from .entities.gazetteer import load_stopwords
-
     data = load_toml("quotes", lang)
 
     def words(key: str) -> frozenset[str]:
@@ -347,8 +346,6 @@ def _coordinated(ctx: _Context, start: int, end: int) -> bool:
 def _speaker_of(ctx: _Context, m: _Mention, role: str | None) -> Speaker:
     """A speaker from an entity mention: a metonym keeps its own name ("Kremlin"); an
     office named alone ("Menpora") is the person the article gives that office."""
-    from .entities.detect import load_words
-
     if " " not in m.entity.name and m.entity.name.casefold() in load_words("id").role_heads:
         holder = _person_named(ctx, m.entity.name)
         if holder is not None and holder.entity.id != m.entity.id:
@@ -454,8 +451,6 @@ def speaker_in(
     k = len(words)
     while k > 0 and (text[words[k - 1][0]].isupper() or words[k - 1][2] in ("bin", "van", "de")):
         k -= 1
-    from .entities.detect import load_words
-
     roles = load_words("id")
     while k < len(words) and (
         words[k][2] in roles.role_heads or words[k][2] in roles.role_modifiers
@@ -562,8 +557,6 @@ def _name_after_role(
 
 def _office_word_in(speaker: Speaker) -> bool:
     """A "name" holding an ordinary word ("Konstruksi"): likely part of an office title."""
-    from .entities.detect import load_words
-
     words = load_words("id")
     return any(
         w[:1].isupper()
@@ -591,8 +584,6 @@ def _person_behind_office(ctx: _Context, start: int, limit: int) -> tuple[Speake
     The title runs over capitalised words, brackets, commas and a few glue
     words; the first person mention it reaches is the speaker.
     """
-    from .entities.detect import load_words
-
     text = ctx.text
     words = ctx.words(start, limit)[:_OFFICE_LENGTH]
     ent_words = load_words("id")
@@ -679,10 +670,8 @@ def _person_like(m: _Mention, words: Words) -> bool:
     after an office title it names the office holder ("Sekjen … Andi Rukman Karumpa")."""
     if m.entity.type == "PERSON":
         return True
-    from .entities.gazetteer import load_gazetteer
-
     first = m.entity.name.split()[0].casefold() if m.entity.name else ""
-    places = _all_cue_words(words)
+    places = all_cues(words)
     return (
         m.entity.type in ("GPE", "LOC")
         and not m.metonym
@@ -695,11 +684,9 @@ def _name_ending_office(ctx: _Context, start: int, stop: int) -> tuple[Speaker, 
     """A name the entities stage missed, closing an office title: "kata Sekretaris Daerah
     (Sekda) DKI Jakarta Saefullah": capitalised words, not acronyms, not ordinary words,
     outside any other name."""
-    from .entities.detect import load_words
-
     text = ctx.text
     words = load_words("id")
-    cues = _all_cue_words(words)
+    cues = all_cues(words)
     named = ctx.mentions_in(start, stop)
     all_words = ctx.words(start, stop)
     # "… Harda Kiswaya di Sleman": a place after "di" closes the phrase, the name is before
@@ -727,8 +714,6 @@ def _name_ending_office(ctx: _Context, start: int, stop: int) -> tuple[Speaker, 
 
 def _described(ctx: _Context, subject: list[tuple[int, int, str]]) -> bool:
     """A subject that points back at a person: "eks penyerang Muenchen … itu mengatakan"."""
-    from .entities.detect import load_words
-
     while len(subject) > 1 and subject[-1][2] in ctx.lex.adverbs:
         subject = subject[:-1]  # "… itu pernah berkata"
     return (
@@ -923,8 +908,6 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> tuple[int, int] | N
 
 def _noun_phrase_end(ctx: _Context, words: list[tuple[int, int, str]]) -> int:
     """End of the noun phrase opening a clause: "Juru bicara Pentagon", "Ia" (not "Ia juga")."""
-    from .entities.detect import load_words
-
     roles = load_words("id")
     text = ctx.text
     end = words[0][1]
@@ -1030,8 +1013,6 @@ def _appositive_name(
     ctx: _Context, words: list[tuple[int, int, str]], start: int, end: int, limit: int
 ) -> int | None:
     """End of "Name," after a role phrase ending at ``end``: "juru bicara …, Lin Jian,"."""
-    from .entities.detect import load_words
-
     text = ctx.text
     k = end + len(text[end:limit]) - len(text[end:limit].lstrip())
     if k >= limit or text[k] != ",":
@@ -1152,22 +1133,15 @@ def _narrative_subject(ctx: _Context, state: _State, pos: int, para: int) -> Spe
 def _plausible_person(sp: Speaker) -> bool:
     """A name that looks like a person's: not an acronym, not only ordinary words, no
     organisation or place word."""
-    from .entities.detect import load_words
-
     words = load_words("id")
     names = sp.name.split()
-    cues = _all_cue_words(words)
+    cues = all_cues(words)
     return (
         bool(names)
         and not (len(names) == 1 and names[0].isupper())  # an acronym
         and not all(w.casefold() in words.common for w in names)  # "Pemuda", "Tenggara"
         and not any(w.casefold() in cues for w in names)  # "Polresta Manado"
     )
-
-
-@lru_cache(maxsize=4)
-def _all_cue_words(words: Words) -> frozenset[str]:
-    return words.org_cues | words.gpe_cues | words.loc_cues | words.fac_cues
 
 
 def _has_words_before(ctx: _Context, n: int, pos: int) -> bool:

@@ -381,7 +381,7 @@ def _run_candidates(
             if piece:
                 # "Kabupaten Sleman Harda Kiswaya": a place by its cue word, then a person
                 holder: list[Item] = []
-                if toks[piece[0][1]].low in _all_cues(words):
+                if toks[piece[0][1]].low in all_cues(words):
                     piece, holder = _person_tail(toks, piece, ner, words)
                 for part in (piece, holder):
                     cand = (
@@ -553,7 +553,8 @@ def _lead_words(words: Words) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4)
-def _all_cues(words: Words) -> frozenset[str]:
+def all_cues(words: Words) -> frozenset[str]:
+    """Every organisation and place cue word (one set, built once per word list)."""
     return words.org_cues | words.gpe_cues | words.loc_cues | words.fac_cues
 
 
