@@ -304,16 +304,16 @@ _LOCATIVE = frozenset({"di", "dari", "ke", "dalam", "asal"})
 
 def _modifier(ctx: _Context, start: int, m: _Mention) -> bool:
     """A non-person name inside a description, after a preposition: "penyanyi … di Perancis"."""
-    before = ctx.words(start, m.start)
     return (
         m.entity.type in ("GPE", "LOC", "FAC")
-        and len(before) >= 2
-        and before[-1][2] in _LOCATIVE
         and ctx.text[start].islower()
+        and len(ctx.words(start, m.start)) >= 2
+        and _after_locative(ctx, m)
     )
 
 
 def _after_locative(ctx: _Context, m: _Mention) -> bool:
+    """The word right before the name is "di", "dari", "ke" …: it says where, not who."""
     before = ctx.words(max(0, m.start - 12), m.start)
     return bool(before) and before[-1][2] in _LOCATIVE
 
