@@ -66,13 +66,6 @@ def test_same_speaker(gold: str, quote: Quote | None, right: bool) -> None:
     assert ev.same_speaker(gold, quote, _doc()) is right
 
 
-def test_split_is_a_fixed_fifth() -> None:
-    ids = [f"{1500000000 + i}-artikel-{i}" for i in range(2000)]
-    share = sum(ev.split_of(i) == "test" for i in ids) / len(ids)
-    assert 0.15 < share < 0.25
-    assert all(ev.split_of(i) == ev.split_of(i) for i in ids[:50])
-
-
 def test_gold_offsets_still_point_at_the_quotes() -> None:
     """A change to the IndoSum text reader would move every offset: the checksums say so."""
     if not (ev.DATA / "indosum").exists():

@@ -6,10 +6,10 @@ speaker. The file stores only article ids, character offsets, a checksum of
 the quoted text and the speaker's name, never the article text: the text is
 read from ``../shared/data/indosum`` at run time.
 
-Articles are split by a hash of their id; the split column of the gold file
-says which labels were read while writing rules (``dev``) and which only
-measure (``test``). A test sample that has been looked at becomes ``dev`` and
-a fresh test sample is drawn from articles no label has touched.
+The split column of the gold file says which labels were read while writing
+rules (``dev``) and which only measure (``test``). Every sample is drawn from
+articles no label has touched yet; a test sample that has been looked at
+becomes ``dev`` and a fresh test sample is drawn.
 
     python training/eval_quotes.py score [--split test] [--errors]
     python training/eval_quotes.py sample --split dev --n 200 --out FILE
@@ -25,7 +25,6 @@ gives no named speaker.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import random
 import sys
 import zlib
@@ -54,12 +53,6 @@ class Label:
     end: int
     crc: str  # crc32 of the quoted text: catches a changed text reader
     speaker: str
-
-
-def split_of(article_id: str) -> str:
-    """A fixed fifth of the articles is the held-out test split."""
-    digest = hashlib.sha1(article_id.encode()).digest()
-    return "test" if digest[0] % 5 == 0 else "dev"
 
 
 def crc(text: str) -> str:
@@ -169,7 +162,7 @@ def sample(split: str, n: int, seed: int, out: Path) -> int:
     labelled = {lb.article for lb in read_gold()} if GOLD.exists() else set()
     pool = []
     for art, text in indosum_documents():
-        if split_of(art) != split or art in labelled:
+        if art in labelled:
             continue  # new articles only: a fresh sample is not one already read
         spans = list(candidates(text))
         random.Random(f"{seed}:{art}").shuffle(spans)
