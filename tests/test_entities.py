@@ -424,3 +424,60 @@ def test_seed_mentions_point_into_text(seed_docs: dict[str, Document]) -> None:
         for e in doc.entities:
             for m in e.mentions:
                 assert doc.text[m.start : m.end] == m.text
+
+
+# (text, full name's id, the short form that must join it)
+SHORT_FORMS = [
+    # said outright: after the nickname, or with the name before it
+    (
+        "Wali Kota Moh Ramdhan Pomanto meninjau pasar. Danny, sapaan akrab Ramdhan "
+        "Pomanto, meminta pedagang tertib.",
+        "moh-ramdhan-pomanto",
+        "Danny",
+    ),
+    (
+        "Juru bicara Kementerian Luar Negeri, Arrmanatha Nasir, hadir. Dia, pria yang akrab disapa "
+        "Tata ini, membenarkan kabar itu. Tata juga meminta publik bersabar.",
+        "arrmanatha-nasir",
+        "Tata",
+    ),
+    # initials of a person and of an institution
+    (
+        "Wakil Presiden Jusuf Kalla membuka acara. Menurut JK, pameran itu penting.",
+        "jusuf-kalla",
+        "JK",
+    ),
+    # syllables of consecutive name words
+    (
+        "Pelatih Djadjang Nurdjaman memimpin latihan. Djanur meminta pemain fokus.",
+        "djadjang-nurdjaman",
+        "Djanur",
+    ),
+    # a one-letter misspelling of a long surname
+    (
+        "Mantan Presiden Georgia Mikheil Saakashvili ditahan. “Saya tidak bersalah,” "
+        "kata Saakashbili.",
+        "mikheil-saakashvili",
+        "Saakashbili",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "owner", "short"), SHORT_FORMS)
+def test_short_forms_join_the_full_name(text: str, owner: str, short: str) -> None:
+    found = {e.id: e for e in extract_entities(text, use_ner=True)}
+    assert short in [m.text for m in found[owner].mentions]
+    assert not any(e.name == short for e in found.values())
+
+
+def test_short_forms_that_fit_two_names_join_neither() -> None:
+    text = "Jusuf Kalla dan Jonan Kurniawan hadir. JK tiba lebih dulu."
+    found = {e.id: e for e in extract_entities(text, use_ner=True)}
+    assert [m.text for m in found["jusuf-kalla"].mentions] == ["Jusuf Kalla"]
+    # an ordinary first name is not an abbreviated one ("M Nuh" is "Nuh")
+    text = "Ketua RT Ani Budi Santoso dan suaminya, Budi Santoso, hadir di balai warga."
+    found = {e.id: e for e in extract_entities(text, use_ner=True)}
+    assert [m.text for m in found["budi-santoso"].mentions] == ["Budi Santoso"]
+    text = "Menteri M Nuh Effendi hadir. Wartawan menunggu Nuh Effendi di luar gedung."
+    found = {e.id: e for e in extract_entities(text, use_ner=True)}
+    assert "Nuh Effendi" in [m.text for m in found["m-nuh-effendi"].mentions]

@@ -71,7 +71,7 @@ def extract_entities(
         spans = tagger(text, tagged) if tagged else []
     gazetteer = load_gazetteer(lang)
     candidates = detect(text, sentences, spans, gazetteer, load_weapons(lang), words, tokens=tokens)
-    return resolve(candidates, gazetteer)
+    return resolve(candidates, gazetteer, text)
 
 
 @stage("entities")

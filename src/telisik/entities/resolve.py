@@ -11,6 +11,14 @@
   names never merge with each other, only short forms join full names. A
   nickname that starts one word of exactly one person's name joins it
   ("Sandi" -> Sandiaga Uno, "Alex" -> Alexander Marwata).
+- A short name the article ties to a full name joins it: said outright
+  ("Danny, sapaan akrab Ramdhan Pomanto", "… yang akrab disapa Tata"), or
+  formed from it the way Indonesian news shortens names: initials ("JK" ->
+  Jusuf Kalla, "MA" -> Mahkamah Agung), syllables of consecutive words
+  ("Djanur" -> Djadjang Nurdjaman, "Komdis" -> Komisi Disiplin), or a
+  one-letter misspelling of a long surname ("Saakashbili"), or the full name
+  without an abbreviated first word ("Ramdhan Pomanto" -> Moh Ramdhan
+  Pomanto). Only when exactly one full name fits.
 - Other names group by their normalised spelling; a group's type is its
   mentions' majority type and its name its fullest form.
 - Roles are kept per entity: ``role`` the most specific (longest), ``roles``
@@ -19,6 +27,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -48,8 +57,14 @@ class _Group:
         return {w for m in self.mentions if not m.metonym for w in _key(m.text).split()}
 
 
-def resolve(candidates: list[Candidate], gazetteer: Gazetteer) -> tuple[Entity, ...]:
-    """Group ``candidates`` (in text order) into canonical entities."""
+def resolve(
+    candidates: list[Candidate], gazetteer: Gazetteer, text: str = ""
+) -> tuple[Entity, ...]:
+    """Group ``candidates`` (in text order) into canonical entities.
+
+    ``text`` is the article the candidates come from; it lets a nickname the
+    article introduces ("sapaan akrab …") join its full name.
+    """
     groups: dict[str, _Group] = {}
     shorts: list[Candidate] = []
     for c in candidates:
@@ -89,6 +104,13 @@ def resolve(candidates: list[Candidate], gazetteer: Gazetteer) -> tuple[Entity, 
             owners = [p for p in people if p is not g and key[2:] in p.words and len(p.words) > 1]
             if len(owners) == 1:
                 owners[0].mentions.extend(g.mentions)
+                del groups[key]
+    # Short forms of full names: introduced nicknames, initials, syllables, misspellings.
+    for key, g in list(groups.items()):
+        if g.entry_id is None and len(key[2:].split()) <= 2:
+            owner = _short_form_owner(g, list(groups.values()), text)
+            if owner is not None:
+                owner.mentions.extend(g.mentions)
                 del groups[key]
     return _entities(groups.values())
 
@@ -141,6 +163,116 @@ def _nickname_owners(word: str, people: list[_Group]) -> list[tuple[_Group, list
             if full:
                 found.append((g, full))
     return found if len(found) == 1 else []
+
+
+# "Danny - - sapaan akrab Ramdhan Pomanto", "Gus Ipul, sapaan akrabnya, …"
+_NICK_AFTER = re.compile(
+    r"[\s\-–—,(]*(?:sapaan|panggilan)\s+(?:akrab|karib)(?:nya)?\b\s*(?:dari\s+)?"
+)
+# "Armantha, pria yang akrab disapa Tata", "Oman Rochman alias Aman"
+_NICK_BEFORE = re.compile(
+    r"(?:\b(?:akrab|biasa|karib)\s+(?:di)?(?:sapa|panggil)|\bdisapa|\bdipanggil|\balias)\s*$"
+)
+_NICK_REACH = 300  # characters back to the full name a nickname phrase refers to
+
+
+def _short_form_owner(g: _Group, groups: list[_Group], text: str) -> _Group | None:
+    """The one full name ``g`` (a one- or two-word name) is a short form of."""
+    full = [
+        o
+        for o in groups
+        if o is not g and len(o.words) > 1 and len(o.words) > len(g.key[2:].split())
+    ]
+    said = _introduced_owner(g, full, text)
+    if said is not None:
+        return said
+    word = g.key[2:]
+    if " " in word:  # "Ramdhan Pomanto" is "Moh Ramdhan Pomanto" without the abbreviation
+        fits = [o for o in full if any(_abbreviated_first(word, _key(m.text)) for m in o.mentions)]
+        return fits[0] if len(fits) == 1 else None
+    forms = {m.text for m in g.mentions}
+    named = [o for o in full if _group_type(o) in ("PERSON", "ORG")]
+    if any(f.isalpha() and f.isupper() and 2 <= len(f) <= 5 for f in forms):
+        fits = [o for o in named if any(_initials(m.text) == word for m in o.mentions)]
+    elif len(word) >= 4:
+        fits = [
+            o for o in named if any(_syllables_of(word, _key(m.text).split()) for m in o.mentions)
+        ]
+        if not fits and len(word) >= 6 and _group_type(g) == "PERSON":
+            fits = [
+                o
+                for o in named
+                if _group_type(o) == "PERSON"
+                and any(len(w) >= 6 and _one_edit(word, w) for w in o.words)
+            ]
+    else:
+        return None
+    return fits[0] if len(fits) == 1 else None
+
+
+def _introduced_owner(g: _Group, full: list[_Group], text: str) -> _Group | None:
+    """The full name the article says ``g`` is the nickname of."""
+    if not text:
+        return None
+    for m in g.mentions:
+        after = _NICK_AFTER.match(text, m.end)
+        if after is not None:
+            named = [o for o in full if any(n.start == after.end() for n in o.mentions)]
+            if named:
+                return named[0]
+            if after.group().rstrip().endswith("nya"):
+                return _last_person_before(full, m.start)
+        if _NICK_BEFORE.search(text, max(0, m.start - 40), m.start):
+            return _last_person_before(full, m.start)
+    return None
+
+
+def _last_person_before(full: list[_Group], pos: int) -> _Group | None:
+    best, best_pos = None, pos - _NICK_REACH
+    for o in full:
+        if _group_type(o) != "PERSON":
+            continue
+        for n in o.mentions:
+            if best_pos < n.start < pos and " " in _key(n.text):
+                best, best_pos = o, n.start
+    return best
+
+
+# abbreviated first names ("M Nuh", "Moh Ramdhan Pomanto", "R Agus")
+_FIRST_ABBREVIATIONS = frozenset({"moh", "muh", "mhd", "moch", "much", "mch", "mochd"})
+
+
+def _abbreviated_first(short: str, full: str) -> bool:
+    first, _, rest = full.partition(" ")
+    return rest == short and (len(first) == 1 or first in _FIRST_ABBREVIATIONS)
+
+
+def _initials(name: str) -> str:
+    """ "Jusuf Kalla" -> "jk"; lower-case joining words ("dan", "dari") are skipped."""
+    return "".join(w[0] for w in split_words(name) if w[0].isupper()).casefold()
+
+
+def _syllables_of(word: str, words: list[str]) -> bool:
+    """``word`` is the starts of consecutive name words, >= 2 letters each:
+    "djanur" = dja(djang) + nur(djaman), "komdis" = kom(isi) + dis(iplin)."""
+    for i in range(len(words) - 1):
+        for cut in range(2, len(word) - 1):
+            head, tail = word[:cut], word[cut:]
+            if words[i].startswith(head) and words[i] != head and words[i + 1].startswith(tail):
+                return True
+    return False
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one substituted, inserted or dropped letter."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
 
 
 def _entities(groups: object) -> tuple[Entity, ...]:
