@@ -96,6 +96,14 @@ CASES = [
     # "katanya" = the last speaker named, in an earlier sentence
     ('Rizal Hakim, pengamat hubungan internasional, menilai langkah itu tepat. '
      '"Ini bukan soal ideologi," katanya.', "direct", "Rizal Hakim", "Ini bukan soal"),
+    # a description of the kind of person, without a name, points back
+    ('Stefan Hansen, pelatih Persija, memuji anak asuhnya. "Mereka bekerja keras '
+     'sepanjang laga," tutur sang pelatih.', "direct", "Stefan Hansen", "Mereka bekerja"),
+    ('Peneliti keamanan Dimas Arya menjelaskan celah itu. "Saya yakin pelakunya orang '
+     'dalam," tambah pria yang bekerja sebagai konsultan itu.', "direct", "Dimas Arya",
+     "Saya yakin"),
+    ('Pengusaha Hendra Wijaya membuka pabrik baru. "Kami butuh dua ribu pekerja," '
+     'imbuh pria terkaya di kota itu lagi.', "direct", "Hendra Wijaya", "Kami butuh"),
     # pronoun subject before the quote
     ('Antony Blinken berbicara di Washington. Dalam pidato itu, ia mengatakan '
      '"Rusia sedang putus asa mencari senjata."', "direct", "Antony Blinken", "Rusia sedang"),
@@ -254,6 +262,16 @@ def test_speaker_and_kind(text: str, kind: str, speaker: str | None, start: str)
     assert found[0].speaker_name == speaker
     if speaker is None:
         assert found[0].speaker is None
+
+
+def test_a_new_person_described_is_not_the_last_one_named() -> None:
+    """A new person described ("kata seorang pria") is unnamed, not the officer named before."""
+    text = (
+        'Polisi Bambang Sutrisno memeriksa lokasi. "Suaranya keras sekali," kata seorang '
+        "pria di lokasi."
+    )
+    (q,) = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker is None
 
 
 @pytest.mark.parametrize(

@@ -73,6 +73,7 @@ class Lexicon:
     adverbs: frozenset[str]
     cue_adjuncts: frozenset[str]
     close_sources: frozenset[str]
+    described_heads: frozenset[str]
     stopwords: frozenset[str]
     triggers: frozenset[str] = frozenset()  # words without which a sentence reports nothing
 
@@ -114,6 +115,7 @@ def load_lexicon(lang: str = "id") -> Lexicon:
         adverbs=words("adverbs"),
         cue_adjuncts=words("cue_adjuncts"),
         close_sources=words("close_sources"),
+        described_heads=words("described_heads"),
         stopwords=load_stopwords(lang),
     )
 
@@ -750,6 +752,12 @@ def _anaphoric(ctx: _Context, start: int, limit: int) -> bool:
         for words in (phrase, clause)
     ):
         return True
+    if (
+        words
+        and words[0][2] in ctx.lex.described_heads
+        and not any(m.entity.type == "PERSON" for m in ctx.mentions_in(start, stop))
+    ):
+        return True  # "tambah pria yang bekerja sebagai …", "tutur sang pelatih"
     # "ujar pria yang juga dosen di … ini, dalam diskusi …": the description
     # closes with its demonstrative before a comma.
     if words and words[0][2] in ctx.lex.speaker_heads:
@@ -758,7 +766,13 @@ def _anaphoric(ctx: _Context, start: int, limit: int) -> bool:
         if k and w in ("itu", "ini", "tersebut"):
             nxt = words[k + 1][2] if k + 1 < len(words) else ""
             # "… ini, dalam diskusi", "pelantun 'Semusim' ini kala ditemui di …"
-            if text[e : e + 1] == "," or nxt in ctx.lex.phrase_stop or nxt == "kala":
+            # "… ini lagi."
+            if (
+                text[e : e + 1] == ","
+                or nxt in ctx.lex.phrase_stop
+                or nxt in ctx.lex.fillers
+                or nxt == "kala"
+            ):
                 return True
     return False
 
