@@ -96,6 +96,13 @@ CASES = [
     # "katanya" = the last speaker named, in an earlier sentence
     ('Rizal Hakim, pengamat hubungan internasional, menilai langkah itu tepat. '
      '"Ini bukan soal ideologi," katanya.', "direct", "Rizal Hakim", "Ini bukan soal"),
+    # less common speech verbs after the quote
+    ("“Semoga kejadian ini tidak terulang,” harap Wali Kota Bogor Bima Arya.",
+     "direct", "Bima Arya", "Semoga kejadian"),
+    ("“Kebijakan itu datang terlambat,” nilai ekonom Faisal Basri di Jakarta.",
+     "direct", "Faisal Basri", "Kebijakan itu"),
+    ("“Awalnya kami hanya berlima di garasi,” cerita pendiri perusahaan itu, Rina Kusuma.",
+     "direct", "Rina Kusuma", "Awalnya kami"),
     # a description of the kind of person, without a name, points back
     ('Stefan Hansen, pelatih Persija, memuji anak asuhnya. "Mereka bekerja keras '
      'sepanjang laga," tutur sang pelatih.', "direct", "Stefan Hansen", "Mereka bekerja"),

@@ -768,13 +768,24 @@ def _anaphoric(ctx: _Context, start: int, limit: int) -> bool:
             # "… ini, dalam diskusi", "pelantun 'Semusim' ini kala ditemui di …"
             # "… ini lagi."
             if (
-                text[e : e + 1] == ","
+                (text[e : e + 1] == "," and not _person_starts(ctx, e + 1))
                 or nxt in ctx.lex.phrase_stop
                 or nxt in ctx.lex.fillers
                 or nxt == "kala"
             ):
                 return True
     return False
+
+
+def _person_starts(ctx: _Context, pos: int) -> bool:
+    """A person's name follows ``pos`` ("pendiri perusahaan itu, Rina Kusuma"): the
+    description before it is an appositive role, not a pointer back."""
+    i = bisect.bisect_left(ctx.mention_starts, pos)
+    return (
+        i < len(ctx.mentions)
+        and ctx.mentions[i].entity.type == "PERSON"
+        and not ctx.text[pos : ctx.mentions[i].start].strip()
+    )
 
 
 def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | None:
