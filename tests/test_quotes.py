@@ -103,6 +103,11 @@ CASES = [
      "direct", "Faisal Basri", "Kebijakan itu"),
     ("“Awalnya kami hanya berlima di garasi,” cerita pendiri perusahaan itu, Rina Kusuma.",
      "direct", "Rina Kusuma", "Awalnya kami"),
+    # a role that goes on past "dan …" or a bracketed acronym, then the name
+    ("“Gempa susulan masih terjadi,” kata Kepala Bidang Mitigasi Gempa dan Tsunami "
+     "BMKG, Dwi Hartono, dalam keterangan tertulis.", "direct", "Dwi Hartono", "Gempa susulan"),
+    ("“Anggaran itu boros,” ujar koordinator Lembaga Pemantau Anggaran Daerah (LPAD), "
+     "Roy Salampessy, kepada wartawan.", "direct", "Roy Salampessy", "Anggaran itu"),
     # a description of the kind of person, without a name, points back
     ('Stefan Hansen, pelatih Persija, memuji anak asuhnya. "Mereka bekerja keras '
      'sepanjang laga," tutur sang pelatih.', "direct", "Stefan Hansen", "Mereka bekerja"),

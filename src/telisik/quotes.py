@@ -424,7 +424,9 @@ def speaker_in(
     pick = persons[-1] if persons else (found[-1] if found else None)
     if pick is not None and not persons and _origin_only(ctx, start, pick):
         return Speaker(None, text[start:end].strip(_TRAIL))  # "pemain asal Brasil", not Brazil
-    if len(found) > 1 and _coordinated(ctx, found[0].end, found[-1].start):
+    # "Kepala Bidang … dan Peringatan Dini BMKG, Daryono": an appositive, not a pair
+    appositive = bool(found) and text[start : found[-1].start].rstrip().endswith(",")
+    if len(found) > 1 and not appositive and _coordinated(ctx, found[0].end, found[-1].start):
         pick = persons[0] if persons else found[0]  # "Moskow dan Pyongyang membantah"
         return _speaker_of(ctx, pick, None)
     if pick is not None:
@@ -1027,11 +1029,43 @@ def _menurut_end(ctx: _Context, start: int, limit: int) -> int:
     if not words:
         return limit
     end = _phrase_end(ctx, words, 0, limit)
-    for cand in (end, _raw_phrase_end(ctx, words, 0, limit)):
+    raw = _raw_phrase_end(ctx, words, 0, limit)
+    for cand in (end, raw, _role_tail_end(ctx, max(end, raw), limit)):
         found = _appositive_name(ctx, words, start, cand, limit)
         if found is not None:
             return found
     return end
+
+
+def _role_tail_end(ctx: _Context, end: int, limit: int) -> int:
+    """A role phrase goes on past a bracketed acronym and "dan" + capitalised words:
+    "Kepala Bidang Informasi Gempabumi dan Peringatan Dini Tsunami BMKG",
+    "koordinator Forum Masyarakat Peduli Parlemen Indonesia (Formappi)"."""
+    text = ctx.text
+    while True:
+        k = end + len(text[end:limit]) - len(text[end:limit].lstrip())
+        if k < limit and text[k] == ")":  # a phrase that ended inside "(LPAD"
+            end = k + 1
+            continue
+        if k < limit and text[k] == "(":
+            close = text.find(")", k, limit)
+            if close < 0 or close - k > 40:
+                return end
+            end = close + 1
+            continue
+        words = ctx.words(k, min(limit, k + 200))
+        if len(words) < 2 or words[0][0] != k or words[0][2] not in ("dan", "serta"):
+            return end
+        run = 1
+        while (
+            run < len(words)
+            and text[words[run][0]].isupper()
+            and not text[words[run - 1][1] : words[run][0]].strip()
+        ):
+            run += 1
+        if run == 1:
+            return end
+        end = words[run - 1][1]
 
 
 def _appositive_name(
