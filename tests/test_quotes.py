@@ -103,6 +103,10 @@ CASES = [
      "direct", "Faisal Basri", "Kebijakan itu"),
     ("“Awalnya kami hanya berlima di garasi,” cerita pendiri perusahaan itu, Rina Kusuma.",
      "direct", "Rina Kusuma", "Awalnya kami"),
+    ("Produser film itu, Hanung Wibowo, berkomentar, “Sekuelnya akan lebih gelap.”",
+     "direct", "Hanung Wibowo", "Sekuelnya akan"),
+    ("“Mari angkat tangan kalian,” teriak Alan Walker di atas panggung.",
+     "direct", "Alan Walker", "Mari angkat"),
     # a role that goes on past "dan …" or a bracketed acronym, then the name
     ("“Gempa susulan masih terjadi,” kata Kepala Bidang Mitigasi Gempa dan Tsunami "
      "BMKG, Dwi Hartono, dalam keterangan tertulis.", "direct", "Dwi Hartono", "Gempa susulan"),
