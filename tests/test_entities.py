@@ -481,3 +481,31 @@ def test_short_forms_that_fit_two_names_join_neither() -> None:
     text = "Menteri M Nuh Effendi hadir. Wartawan menunggu Nuh Effendi di luar gedung."
     found = {e.id: e for e in extract_entities(text, use_ner=True)}
     assert "Nuh Effendi" in [m.text for m in found["m-nuh-effendi"].mentions]
+
+
+def _tagged(text: str, people: list[str]) -> list[str]:
+    """Person names detect() keeps when the model tags each of ``people`` as PERSON."""
+    from telisik.entities.detect import detect, load_words
+    from telisik.segment import segment_text
+
+    sentences = [(x.start, x.end) for x in segment_text(text, with_tokens=False)]
+    spans = []
+    for name in people:
+        at = -1
+        while (at := text.find(name, at + 1)) >= 0:
+            spans.append((at, at + len(name), "PERSON"))
+    found = detect(text, sentences, spans, load_gazetteer(), load_weapons(), load_words())
+    return [c.text for c in found if c.type == "PERSON"]
+
+
+def test_an_ordinary_word_opening_a_sentence_is_not_a_person() -> None:
+    """The model tags some capitalised sentence openers as people; an article that
+    never capitalises the word inside a sentence shows it is an ordinary word."""
+    text = (
+        "Kendati hujan deras, warga tetap datang ke pasar. Konsumen lainnya memuji harga "
+        "beras yang turun."
+    )
+    assert _tagged(text, ["Kendati", "Konsumen"]) == []
+    # a name that is also a word stays a name when the article writes it capitalised
+    text = "Indah membuka toko kue di Bogor. Pelanggan memuji Indah karena ramah."
+    assert _tagged(text, ["Indah"]) == ["Indah", "Indah"]

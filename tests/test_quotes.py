@@ -107,6 +107,8 @@ CASES = [
      "direct", "Hanung Wibowo", "Sekuelnya akan"),
     ("“Mari angkat tangan kalian,” teriak Alan Walker di atas panggung.",
      "direct", "Alan Walker", "Mari angkat"),
+    # an ordinary word capitalised at the sentence start is not a name
+    ("Akun itu menuliskan, “Saya kecewa dengan layanan ini.”", "direct", None, "Saya kecewa"),
     # a role that goes on past "dan …" or a bracketed acronym, then the name
     ("“Gempa susulan masih terjadi,” kata Kepala Bidang Mitigasi Gempa dan Tsunami "
      "BMKG, Dwi Hartono, dalam keterangan tertulis.", "direct", "Dwi Hartono", "Gempa susulan"),

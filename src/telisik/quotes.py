@@ -461,7 +461,7 @@ def speaker_in(
     ):
         k += 1
     run = words[k:]
-    if run and any(w[2] not in ctx.lex.stopwords for w in run):
+    if run and any(w[2] not in ctx.lex.stopwords and w[2] not in roles.common for w in run):
         name = text[run[0][0] : run[-1][1]]
         return Speaker(slug(name), name, _clean_role(text[start : run[0][0]]))
     if words[0][2] in ctx.lex.speaker_heads or words[0][2] in ctx.lex.pronouns:

@@ -185,7 +185,34 @@ def detect(
                 kept[-1] = c
             continue
         kept.append(c)
-    return kept
+    return _drop_capitalised_words(kept, tokens, words)
+
+
+def _drop_capitalised_words(
+    found: list[Candidate], tokens: list[list[_Tok]], words: Words
+) -> list[Candidate]:
+    """Drop a lone ordinary word the model took for a person only because it opens a
+    sentence ("Kendati …", "Konsumen lainnya …", "Agensi menjelaskan …"): one that the
+    article never capitalises inside a sentence, where names stay capitalised."""
+    openers: set[int] = set()
+    inside: set[str] = set()
+    for toks in tokens:
+        ws = [t for t in toks if t.word]
+        if ws:
+            openers.add(ws[0].start)
+        inside.update(t.text for t in ws[1:] if t.cap)
+    return [
+        c
+        for c in found
+        if not (
+            c.type == "PERSON"
+            and c.entry is None
+            and not c.person_signal
+            and c.start in openers
+            and c.text.casefold() in words.common
+            and c.text not in inside
+        )
+    ]
 
 
 def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:
