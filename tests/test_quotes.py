@@ -114,6 +114,8 @@ CASES = [
      "BMKG, Dwi Hartono, dalam keterangan tertulis.", "direct", "Dwi Hartono", "Gempa susulan"),
     ("“Anggaran itu boros,” ujar koordinator Lembaga Pemantau Anggaran Daerah (LPAD), "
      "Roy Salampessy, kepada wartawan.", "direct", "Roy Salampessy", "Anggaran itu"),
+    ("“Bantuan tiba besok pagi,” kata Kepala Perwakilan Palang Merah Asia Timur, Jepang "
+     "& Korea, Maria Santos.", "direct", "Maria Santos", "Bantuan tiba"),
     # a description of the kind of person, without a name, points back
     ('Stefan Hansen, pelatih Persija, memuji anak asuhnya. "Mereka bekerja keras '
      'sepanjang laga," tutur sang pelatih.', "direct", "Stefan Hansen", "Mereka bekerja"),

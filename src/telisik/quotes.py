@@ -1033,7 +1033,36 @@ def _menurut_end(ctx: _Context, start: int, limit: int) -> int:
     for cand in (end, raw, _role_tail_end(ctx, max(end, raw), limit)):
         found = _appositive_name(ctx, words, start, cand, limit)
         if found is not None:
-            return found
+            return _next_appositive_person(ctx, start, found, limit)
+    return end
+
+
+def _next_appositive_person(ctx: _Context, start: int, end: int, limit: int) -> int:
+    """Past a list of places to the name: "Manajer Negara Airbnb Asia Tenggara, Hong Kong
+    & Taiwan, Robin Kwok". Only when the phrase has no full name of a person yet."""
+    text = ctx.text
+    if any(m.entity.type == "PERSON" and " " in m.entity.name for m in ctx.mentions_in(start, end)):
+        return end
+    k = end
+    for _ in range(3):
+        k += len(text[k:limit]) - len(text[k:limit].lstrip())
+        if k >= limit or text[k] != ",":
+            break
+        stop = text.find(",", k + 1, limit)
+        stop = limit if stop < 0 else stop
+        seg = ctx.words(k + 1, stop)
+        people = [m for m in ctx.mentions_in(k + 1, stop) if m.entity.type == "PERSON"]
+        if (
+            len(people) == 1
+            and " " in people[0].entity.name
+            and seg
+            and seg[0][0] == people[0].start
+            and seg[-1][1] == people[0].end
+        ):
+            return people[0].end
+        if not seg or len(seg) > 5 or not all(text[w[0]].isupper() or w[2] == "dan" for w in seg):
+            break
+        k = stop
     return end
 
 
