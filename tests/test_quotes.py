@@ -295,6 +295,19 @@ def test_a_new_person_described_is_not_the_last_one_named() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "“Situasi di kawasan makin berbahaya,” tutur seorang pejabat Kemlu Jepang di Tokyo.",
+        "“Lagu ini bikin ketagihan,” kata seorang pengguna YouTube di kolom komentar.",
+        "“Nama aslinya ternyata Eric,” ujar salah satu akun Twitter.",
+    ],
+)
+def test_someone_unnamed_from_an_institution_is_not_the_institution(text: str) -> None:
+    (q,) = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker is None
+
+
+@pytest.mark.parametrize(
     "text,role",
     [
         ("Menteri Luar Negeri AS Antony Blinken mengatakan, “Kami prihatin.”",

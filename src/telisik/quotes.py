@@ -400,6 +400,10 @@ def _appositive(ctx: _Context, pos: int, limit: int) -> str | None:
     return _clean_role(text[j:stop])
 
 
+# Words that open a description of someone not named: "seorang pejabat …".
+_INDEFINITE = frozenset({"seorang", "salah", "sejumlah", "beberapa", "para", "sebuah"})
+
+
 def speaker_in(
     ctx: _Context, start: int, end: int, *, after_name: int | None = None
 ) -> Speaker | None:
@@ -419,6 +423,15 @@ def speaker_in(
         and all(m.start > lead[0][1] for m in found)
     ):  # "sumber dekat Payne": not Payne
         return Speaker(None, text[start:end].strip(_TRAIL))
+    head = ctx.words(start, end)[:2]
+    if (
+        not persons
+        and len(head) == 2
+        and head[0][2] in _INDEFINITE
+        and text[head[0][0]].islower()
+        and not text[head[1][0]].isupper()
+    ):  # "seorang pejabat Kemlu Jepang", "salah satu akun Twitter": someone unnamed
+        return Speaker(None, text[start:end].strip(_TRAIL))  # from there, not the ministry
     if not persons:  # "… yang tinggal di Perancis": a place that only says where
         found = [m for m in found if not _modifier(ctx, start, m)]
     pick = persons[-1] if persons else (found[-1] if found else None)
