@@ -116,6 +116,13 @@ CASES = [
      "Roy Salampessy, kepada wartawan.", "direct", "Roy Salampessy", "Anggaran itu"),
     ("“Bantuan tiba besok pagi,” kata Kepala Perwakilan Palang Merah Asia Timur, Jepang "
      "& Korea, Maria Santos.", "direct", "Maria Santos", "Bantuan tiba"),
+    # written words speak for whoever issued them
+    ("“Serangan itu pukulan telak bagi kelompok tersebut,” bunyi pernyataan Jenderal "
+     "Mark Milley.", "direct", "Mark Milley", "Serangan itu"),
+    ("“Lagu ini bercerita tentang keberanian,” tulis pernyataan pihak Raisa yang diterima "
+     "wartawan.", "direct", "Raisa", "Lagu ini"),
+    ("Klub Arema FC mengumumkan kepergian pelatihnya pada Senin. “Kami berterima kasih atas "
+     "dedikasinya selama ini,” tulis rilis klub.", "direct", "Klub Arema FC", "Kami berterima"),
     # a description of the kind of person, without a name, points back
     ('Stefan Hansen, pelatih Persija, memuji anak asuhnya. "Mereka bekerja keras '
      'sepanjang laga," tutur sang pelatih.', "direct", "Stefan Hansen", "Mereka bekerja"),

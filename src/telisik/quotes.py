@@ -74,6 +74,8 @@ class Lexicon:
     cue_adjuncts: frozenset[str]
     close_sources: frozenset[str]
     described_heads: frozenset[str]
+    documents: frozenset[str]
+    document_words: frozenset[str]
     stopwords: frozenset[str]
     triggers: frozenset[str] = frozenset()  # words without which a sentence reports nothing
 
@@ -116,6 +118,8 @@ def load_lexicon(lang: str = "id") -> Lexicon:
         cue_adjuncts=words("cue_adjuncts"),
         close_sources=words("close_sources"),
         described_heads=words("described_heads"),
+        documents=words("documents"),
+        document_words=words("document_words"),
         stopwords=load_stopwords(lang),
     )
 
@@ -832,6 +836,16 @@ def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | No
         nxt = words[k]
         if nxt[2] in lex.pronouns or nxt[2] in ("nya",):
             return Attribution(None, cue, True, first[0], nxt[1])
+        if nxt[2] in lex.documents and text[nxt[0]].islower():
+            # "bunyi pernyataan Jenderal John Nicholson": the statement's author;
+            # "tulis rilis klub", "bunyi pernyataan tersebut": whoever issued it before
+            rest = k + 1
+            while rest < len(words) and words[rest][2] in lex.document_words:
+                rest += 1
+            named = rest < len(words) and text[words[rest][0]].isupper()
+            if not named or "," in text[nxt[1] : words[rest][0]]:
+                return Attribution(None, cue, True, first[0], words[rest - 1][1], subject=True)
+            nxt = words[rest]
         if nxt[2] in lex.close_sources and text[nxt[0]].islower():
             stop = min(
                 (k for k in (text.find(ch, nxt[0], limit) for ch in ",.;\n") if k >= 0),
