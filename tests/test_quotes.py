@@ -259,6 +259,11 @@ CASES = [
     ('Rusia melanjutkan apa yang disebutnya "operasi militer khusus" di Ukraina.',
      "scare", None, "operasi militer khusus"),
     ('Film "Sang Pemimpi" diputar ulang di Jakarta pekan ini.', "scare", None, "Sang Pemimpi"),
+    # a title in title case inside a reported sentence, English small words and all
+    ("Perusahaan itu mengatakan film barunya diangkat dari serial “The Quiet Adventures of "
+     "Lulu” yang tayang pada 2010.", "scare", None, "The Quiet Adventures"),
+    ("Bank itu menyebut layanannya bisa diakses lewat aplikasi “Tabungan Kita - Powered by "
+     "Dana”.", "scare", None, "Tabungan Kita"),
     ('Para analis menilai program antariksa "sipil" itu berisiko.', "scare", None, "sipil"),
     ('Bagi sebagian pengamat, "barter" itu mengubah peta keamanan.', "scare", None, "barter"),
     ('Ia masuk nominasi untuk film seperti "The French Connection," "Tootsie" dan "Network", '

@@ -1335,10 +1335,15 @@ def _is_scare(ctx: _Context, head_start: int, qs: int, qe: int) -> bool:
     return False
 
 
-def _is_title(ctx: _Context, qs: int, qe: int) -> bool:
+# Small words a title in English keeps in lower case ("The Marvelous Misadventures of …").
+_TITLE_SMALL = frozenset({"of", "and", "the", "by", "for", "in", "on", "a", "an", "to", "at"})
+
+
+def _is_title(ctx: _Context, qs: int, qe: int, most: int = 6) -> bool:
+    """Every content word capitalised, at most ``most`` words: a name or a title."""
     words = ctx.words(qs, qe)
-    content = [w for w in words if w[2] not in ctx.lex.stopwords]
-    return bool(content) and len(words) <= 6 and all(ctx.text[w[0]].isupper() for w in content)
+    content = [w for w in words if w[2] not in ctx.lex.stopwords and w[2] not in _TITLE_SMALL]
+    return bool(content) and len(words) <= most and all(ctx.text[w[0]].isupper() for w in content)
 
 
 def find_quotes(doc: Document, *, lang: str = "id") -> tuple[Quote, ...]:
@@ -1408,8 +1413,8 @@ def _marked_quotes(ctx: _Context, marked: list[Marked]) -> Iterator[Quote]:
         att = _sentence_end_attribution(ctx, tail_start, sent_end_all) or attribution_before(
             ctx, sent_start, m.open
         )
-        if _is_title(ctx, qs, qe) and len(ctx.words(qs, qe)) <= 4:
-            yield Quote(text[qs:qe], qs, qe, "scare")  # "Hari Kemenangan", "Network"
+        if _is_title(ctx, qs, qe, most=8):  # "Hari Kemenangan", "Network", "BRI - Powered by …"
+            yield Quote(text[qs:qe], qs, qe, "scare")
             continue
         if att is None and len(ctx.words(qs, qe)) < 2:
             yield Quote(text[qs:qe], qs, qe, "scare")
