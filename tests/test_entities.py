@@ -509,3 +509,15 @@ def test_an_ordinary_word_opening_a_sentence_is_not_a_person() -> None:
     # a name that is also a word stays a name when the article writes it capitalised
     text = "Indah membuka toko kue di Bogor. Pelanggan memuji Indah karena ramah."
     assert _tagged(text, ["Indah"]) == ["Indah", "Indah"]
+
+
+def test_indonesian_institutions_after_a_role_are_organisations() -> None:
+    """A role word before a police or committee name does not make it a person."""
+    text = (
+        "Kepala Humas Polres Sleman, AKP Budi Hartono, membenarkan kejadian itu. "
+        "Ketua Panitia Pekan Olahraga Daerah, Sri Wahyuni, hadir."
+    )
+    types = {e.name: e.type for e in extract_entities(text, use_ner=True)}
+    assert types["Polres Sleman"] == "ORG"
+    assert types["Panitia Pekan Olahraga Daerah"] == "ORG"
+    assert types["Budi Hartono"] == types["Sri Wahyuni"] == "PERSON"
