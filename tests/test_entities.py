@@ -521,3 +521,19 @@ def test_indonesian_institutions_after_a_role_are_organisations() -> None:
     assert types["Polres Sleman"] == "ORG"
     assert types["Panitia Pekan Olahraga Daerah"] == "ORG"
     assert types["Budi Hartono"] == types["Sri Wahyuni"] == "PERSON"
+
+
+def test_an_acronym_before_a_full_name_is_the_body_not_part_of_the_name() -> None:
+    """The model runs "PSSI Iwan Budianto" together; the acronym is the body, and a
+    rank after it is the person's rank, not their name."""
+    text = (
+        "Menurut Wakil Ketua Umum PSSI Iwan Budianto, seleksi berjalan ketat. "
+        "Panglima TNI Jenderal Gatot Nurmantyo datang ke lokasi."
+    )
+    found = {e.name: e for e in extract_entities(text, use_ner=True)}
+    assert found["Iwan Budianto"].type == "PERSON"
+    assert found["Gatot Nurmantyo"].type == "PERSON"
+    assert found["PSSI"].type == found["TNI"].type == "ORG"
+    # an acronym that starts a company's own name stays with it
+    text = "Direktur Utama PT Pertamina Nicke Widyawati meninjau kilang di Cilacap."
+    assert not any(e.name == "PT" for e in extract_entities(text, use_ner=True))

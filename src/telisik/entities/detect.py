@@ -12,6 +12,7 @@ headlines yield gazetteer names only.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -185,7 +186,7 @@ def detect(
                 kept[-1] = c
             continue
         kept.append(c)
-    return _drop_capitalised_words(kept, tokens, words)
+    return _split_leading_acronyms(_drop_capitalised_words(kept, tokens, words), words)
 
 
 def _drop_capitalised_words(
@@ -213,6 +214,43 @@ def _drop_capitalised_words(
             and c.text not in inside
         )
     ]
+
+
+# Acronyms that start an organisation's own name ("PT Pertamina"), not another one's.
+_ORG_PREFIXES = frozenset({"pt", "cv", "ud", "fc", "ac", "as", "pd", "tbk", "kbri", "kjri"})
+
+
+def _split_leading_acronym(c: Candidate, words: Words) -> list[Candidate]:
+    """ "PSSI Iwan Budianto" taken as one person: the body's acronym, then the person."""
+    head, _, rest = c.text.partition(" ")
+    low = head.casefold()
+    if (
+        c.type != "PERSON"
+        or c.entry is not None
+        or len(rest.split()) < 2
+        or not (head.isalpha() and head.isupper() and 2 <= len(head) <= 6)
+        or low in words.titles
+        or low in words.role_heads
+        or low in _ORG_PREFIXES
+        or not all(w[:1].isupper() for w in rest.split())
+    ):
+        return [c]
+    names = rest.split()
+    while len(names) > 2 and (
+        names[0].casefold() in words.titles or names[0].casefold() in words.role_heads
+    ):
+        names = names[1:]  # "TNI Jenderal Gatot Nurmantyo": the rank is not the name
+    name = " ".join(names)
+    if name not in c.text:
+        return [c]
+    at = c.start + c.text.index(name)
+    org = Candidate(c.start, c.start + len(head), head, "ORG", c.sentence, ner=c.ner)
+    person = dataclasses.replace(c, start=at, text=name)
+    return [org, person]
+
+
+def _split_leading_acronyms(found: list[Candidate], words: Words) -> list[Candidate]:
+    return [part for c in found for part in _split_leading_acronym(c, words)]
 
 
 def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:
