@@ -116,6 +116,11 @@ CASES = [
      "Roy Salampessy, kepada wartawan.", "direct", "Roy Salampessy", "Anggaran itu"),
     ("“Bantuan tiba besok pagi,” kata Kepala Perwakilan Palang Merah Asia Timur, Jepang "
      "& Korea, Maria Santos.", "direct", "Maria Santos", "Bantuan tiba"),
+    # an office named alone, by its short or its full form, is the person holding it
+    ("Menteri Perdagangan Enggartiasto Lukita meninjau pasar. “Stok beras aman sampai "
+     "Juli,” ujar Mendag.", "direct", "Enggartiasto Lukita", "Stok beras"),
+    ("Menlu Retno Marsudi tiba di Vientiane. “Deklarasi itu sudah ditandatangani,” kata "
+     "Menteri Luar Negeri dalam jumpa pers.", "direct", "Retno Marsudi", "Deklarasi itu"),
     # written words speak for whoever issued them
     ("“Serangan itu pukulan telak bagi kelompok tersebut,” bunyi pernyataan Jenderal "
      "Mark Milley.", "direct", "Mark Milley", "Serangan itu"),

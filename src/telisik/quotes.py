@@ -344,6 +344,37 @@ def _person_named(ctx: _Context, word: str) -> _Mention | None:
     return next(iter(owners.values())) if len(owners) == 1 else None
 
 
+@lru_cache(maxsize=4)
+def _offices(lang: str = "id") -> dict[str, frozenset[str]]:
+    """Each form of an office (``lang/<lang>/offices.toml``) -> all its forms, lower case:
+    "menlu" -> {"menlu", "menteri luar negeri"}."""
+    out: dict[str, frozenset[str]] = {}
+    for short, full in load_toml("offices", lang)["abbreviations"].items():
+        forms = frozenset({short.replace("_", " "), " ".join(re.findall(r"\w+", full))})
+        for form in forms:
+            out[form] = out.get(form, frozenset()) | forms
+    return out
+
+
+def _office_holder(ctx: _Context, phrase: str) -> _Mention | None:
+    """The one person the article gives the office ``phrase`` by either of its forms:
+    "kata Menlu" / "kata Menteri Luar Negeri" -> "Menlu Retno Marsudi"."""
+    forms = _offices().get(" ".join(re.findall(r"\w+", phrase.casefold())))
+    if not forms:
+        return None
+    owners = {
+        m.entity.id: m
+        for m in ctx.mentions
+        if m.entity.type == "PERSON"
+        and any(
+            f" {form} " in " " + " ".join(re.findall(r"\w+", r.casefold())) + " "
+            for r in m.entity.roles
+            for form in forms
+        )
+    }
+    return next(iter(owners.values())) if len(owners) == 1 else None
+
+
 def _coordinated(ctx: _Context, start: int, end: int) -> bool:
     """Two names joined by "dan"/"serta": the first is the speaker, the rest co-speakers."""
     return any(w in ctx.lex.coordinators for _, _, w in ctx.words(start, end))
@@ -352,10 +383,15 @@ def _coordinated(ctx: _Context, start: int, end: int) -> bool:
 def _speaker_of(ctx: _Context, m: _Mention, role: str | None) -> Speaker:
     """A speaker from an entity mention: a metonym keeps its own name ("Kremlin"); an
     office named alone ("Menpora") is the person the article gives that office."""
-    if " " not in m.entity.name and m.entity.name.casefold() in load_words("id").role_heads:
+    holder = _office_holder(ctx, m.entity.name)
+    if (
+        holder is None
+        and " " not in m.entity.name
+        and m.entity.name.casefold() in load_words("id").role_heads
+    ):
         holder = _person_named(ctx, m.entity.name)
-        if holder is not None and holder.entity.id != m.entity.id:
-            m = holder
+    if holder is not None and holder.entity.id != m.entity.id:
+        m = holder
     name = ctx.text[m.start : m.end] if m.metonym else m.entity.name
     return Speaker(m.entity.id, name, role or m.entity.role)
 
@@ -464,6 +500,9 @@ def speaker_in(
     words = ctx.words(start, end)
     if not words or len(words) > 8:
         return None
+    office = _office_holder(ctx, phrase)
+    if office is not None:  # "kata Menteri Luar Negeri dalam jumpa pers"
+        return _speaker_of(ctx, office, phrase)
     if len(words) == 1 and text[words[0][0]].isupper():
         owner = _person_named(ctx, text[words[0][0] : words[0][1]])
         if owner is not None:  # "kata Imam." -> Imam Nahrawi, named before
