@@ -474,6 +474,10 @@ def test_short_forms_that_fit_two_names_join_neither() -> None:
     text = "Jusuf Kalla dan Jonan Kurniawan hadir. JK tiba lebih dulu."
     found = {e.id: e for e in extract_entities(text, use_ner=True)}
     assert [m.text for m in found["jusuf-kalla"].mentions] == ["Jusuf Kalla"]
+    # "disapa" alone is being greeted, not a nickname
+    text = "Gubernur Anies Baswedan meninjau pasar. Anak itu disapa Budi di depan kios."
+    found = {e.id: e for e in extract_entities(text, use_ner=True)}
+    assert [m.text for m in found["anies-baswedan"].mentions] == ["Anies Baswedan"]
     # an ordinary first name is not an abbreviated one ("M Nuh" is "Nuh")
     text = "Ketua RT Ani Budi Santoso dan suaminya, Budi Santoso, hadir di balai warga."
     found = {e.id: e for e in extract_entities(text, use_ner=True)}

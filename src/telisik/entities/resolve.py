@@ -171,7 +171,7 @@ _NICK_AFTER = re.compile(
 )
 # "Armantha, pria yang akrab disapa Tata", "Oman Rochman alias Aman"
 _NICK_BEFORE = re.compile(
-    r"(?:\b(?:akrab|biasa|karib)\s+(?:di)?(?:sapa|panggil)|\bdisapa|\bdipanggil|\balias)\s*$"
+    r"(?:\b(?:akrab|biasa|karib)\s+(?:di)?(?:sapa|panggil)|\byang\s+di(?:sapa|panggil)|\balias)\s*$"
 )
 _NICK_REACH = 300  # characters back to the full name a nickname phrase refers to
 
