@@ -121,6 +121,12 @@ CASES = [
      "Juli,” ujar Mendag.", "direct", "Enggartiasto Lukita", "Stok beras"),
     ("Menlu Retno Marsudi tiba di Vientiane. “Deklarasi itu sudah ditandatangani,” kata "
      "Menteri Luar Negeri dalam jumpa pers.", "direct", "Retno Marsudi", "Deklarasi itu"),
+    # a name standing alone after the closing mark, the speech verb left out
+    ("Banyak yang tertarik menjadi calon. “Intelektual muda dan tokoh masyarakat ikut "
+     "mendaftar,” Ketua Bapilu Partai Maju, Sumardi Hasan.", "direct", "Sumardi Hasan",
+     "Intelektual muda"),
+    ("“Negosiasinya berjalan sangat jauh,” demikian Ricardo Kaka kepada FourFourTwo.",
+     "direct", "Ricardo Kaka", "Negosiasinya berjalan"),
     # written words speak for whoever issued them
     ("“Serangan itu pukulan telak bagi kelompok tersebut,” bunyi pernyataan Jenderal "
      "Mark Milley.", "direct", "Mark Milley", "Serangan itu"),

@@ -940,7 +940,38 @@ def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | No
         if speaker is None:
             return None
         return Attribution(speaker, cue, False, words[i][0], words[j + n - 1][1])
-    return None
+    return _bare_name_after(ctx, start, words[i:], limit)
+
+
+def _bare_name_after(
+    ctx: _Context, start: int, words: list[tuple[int, int, str]], limit: int
+) -> Attribution | None:
+    """A name standing alone after the closing mark, the speech verb left out:
+    "“…,” Ketua Bapilu PSI, Sumardi." / "“…,” demikian Kaka kepada FourFourTwo."."""
+    text = ctx.text
+    if start == 0 or text[start - 1] not in '"”’»':
+        return None  # only right after a closing mark, not after reported words
+    whole = len(words)
+    cut = next((k for k, w in enumerate(words) if k and w[2] in ctx.lex.phrase_stop), whole)
+    words = words[:cut]  # "… kepada FourFourTwo": where it was said, not who
+    if not words or len(words) > 8 or not text[words[0][0]].isupper():
+        return None
+    rest = text[words[-1][1] : limit].strip(" .,")
+    if (cut == whole and rest) or any(ch in text[words[0][0] : words[-1][1]] for ch in ".;:!?\n"):
+        return None  # more follows: a sentence of its own, not a name tag
+    roles = load_words("id")
+    if not all(
+        text[w[0]].isupper() or w[2] in roles.role_heads or w[2] in roles.role_modifiers
+        for w in words
+    ):
+        return None  # "Kaka kepada FourFourTwo": a clause, not a name tag
+    last = [m for m in ctx.mentions_in(words[0][0], words[-1][1]) if m.entity.type == "PERSON"]
+    if not last or last[-1].end != words[-1][1]:
+        return None
+    speaker = speaker_in(ctx, words[0][0], words[-1][1])
+    if speaker is None or speaker.id != last[-1].entity.id:
+        return None
+    return Attribution(speaker, "", False, words[0][0], words[-1][1])
 
 
 def _subject_before(ctx: _Context, start: int, verb: int) -> tuple[int, int] | None:
@@ -1519,7 +1550,7 @@ def _quote(
     if att.pronoun or sp is None:
         marker = _SUBJECT if att.subject else None
         return Quote(text[qs:qe], qs, qe, kind, _PRONOUN, speaker_name=marker, cue=att.cue, via=via)
-    return Quote(text[qs:qe], qs, qe, kind, sp.id, sp.name, sp.role, att.cue, via)
+    return Quote(text[qs:qe], qs, qe, kind, sp.id, sp.name, sp.role, att.cue or None, via)
 
 
 def _indirect_quotes(ctx: _Context, marked: list[Marked]) -> Iterator[Quote]:
