@@ -127,6 +127,9 @@ CASES = [
      "Intelektual muda"),
     ("“Negosiasinya berjalan sangat jauh,” demikian Ricardo Kaka kepada FourFourTwo.",
      "direct", "Ricardo Kaka", "Negosiasinya berjalan"),
+    # a passive verb after the name ends the name ("… Agus ditemui di …")
+    ("“Kami menuntut harga gula naik,” kata salah seorang petani tebu asal Kudus, Agus "
+     "Salim ditemui di sela persiapan.", "direct", "Agus Salim", "Kami menuntut"),
     # written words speak for whoever issued them
     ("“Serangan itu pukulan telak bagi kelompok tersebut,” bunyi pernyataan Jenderal "
      "Mark Milley.", "direct", "Mark Milley", "Serangan itu"),
