@@ -334,13 +334,23 @@ def _person_named(ctx: _Context, word: str) -> _Mention | None:
         if m.entity.type == "PERSON" and word in m.entity.name.split() and " " in m.entity.name
     }
     if not owners:  # "kata Menpora." -> the person the article gives that office
-        low = word.casefold()
-        owners = {
-            m.entity.id: m
-            for m in ctx.mentions
-            if m.entity.type == "PERSON"
-            and any(low in re.findall(r"\w+", r.casefold()) for r in m.entity.roles)
-        }
+        return _role_holder(ctx, frozenset({word.casefold()}))
+    return next(iter(owners.values())) if len(owners) == 1 else None
+
+
+def _role_holder(ctx: _Context, offices: frozenset[str]) -> _Mention | None:
+    """The one person whose roles hold one of ``offices`` (lower-case word sequences)."""
+    owners: dict[str, _Mention] = {}
+    held: dict[str, bool] = {}
+    for m in ctx.mentions:
+        if m.entity.type != "PERSON":
+            continue
+        key = m.entity.id
+        if key not in held:
+            roles = [" " + " ".join(re.findall(r"\w+", r.casefold())) + " " for r in m.entity.roles]
+            held[key] = any(f" {office} " in role for role in roles for office in offices)
+        if held[key]:
+            owners[key] = m  # the last mention, as the speaker's evidence
     return next(iter(owners.values())) if len(owners) == 1 else None
 
 
@@ -360,19 +370,7 @@ def _office_holder(ctx: _Context, phrase: str) -> _Mention | None:
     """The one person the article gives the office ``phrase`` by either of its forms:
     "kata Menlu" / "kata Menteri Luar Negeri" -> "Menlu Retno Marsudi"."""
     forms = _offices().get(" ".join(re.findall(r"\w+", phrase.casefold())))
-    if not forms:
-        return None
-    owners = {
-        m.entity.id: m
-        for m in ctx.mentions
-        if m.entity.type == "PERSON"
-        and any(
-            f" {form} " in " " + " ".join(re.findall(r"\w+", r.casefold())) + " "
-            for r in m.entity.roles
-            for form in forms
-        )
-    }
-    return next(iter(owners.values())) if len(owners) == 1 else None
+    return _role_holder(ctx, forms) if forms else None
 
 
 def _coordinated(ctx: _Context, start: int, end: int) -> bool:
@@ -1127,7 +1125,9 @@ def _menurut_end(ctx: _Context, start: int, limit: int) -> int:
         return limit
     end = _phrase_end(ctx, words, 0, limit)
     raw = _raw_phrase_end(ctx, words, 0, limit)
-    for cand in (end, raw, _role_tail_end(ctx, max(end, raw), limit)):
+    for cand in (end, raw, None):
+        if cand is None:  # only when the plain phrase ends found no appositive
+            cand = _role_tail_end(ctx, max(end, raw), limit)
         found = _appositive_name(ctx, words, start, cand, limit)
         if found is not None:
             return _next_appositive_person(ctx, start, found, limit)
