@@ -106,12 +106,16 @@ def resolve(
                 owners[0].mentions.extend(g.mentions)
                 del groups[key]
     # Short forms of full names: introduced nicknames, initials, syllables, misspellings.
+    # A group's word count changes only when a short form joins it: kept up to date here
+    # instead of recounting every group's words for every short form.
+    sizes = {id(g): len(g.words) for g in groups.values()}
     for key, g in list(groups.items()):
         if g.entry_id is None and len(key[2:].split()) <= 2:
-            owner = _short_form_owner(g, list(groups.values()), text)
+            owner = _short_form_owner(g, list(groups.values()), text, sizes)
             if owner is not None:
                 owner.mentions.extend(g.mentions)
                 del groups[key]
+                sizes[id(owner)] = len(owner.words)
     return _entities(groups.values())
 
 
@@ -176,13 +180,13 @@ _NICK_BEFORE = re.compile(
 _NICK_REACH = 300  # characters back to the full name a nickname phrase refers to
 
 
-def _short_form_owner(g: _Group, groups: list[_Group], text: str) -> _Group | None:
-    """The one full name ``g`` (a one- or two-word name) is a short form of."""
-    full = [
-        o
-        for o in groups
-        if o is not g and len(o.words) > 1 and len(o.words) > len(g.key[2:].split())
-    ]
+def _short_form_owner(
+    g: _Group, groups: list[_Group], text: str, sizes: dict[int, int]
+) -> _Group | None:
+    """The one full name ``g`` (a one- or two-word name) is a short form of;
+    ``sizes``: each group's number of distinct name words."""
+    least = max(1, len(g.key[2:].split()))
+    full = [o for o in groups if o is not g and sizes[id(o)] > least]
     said = _introduced_owner(g, full, text)
     if said is not None:
         return said
