@@ -527,17 +527,39 @@ def test_indonesian_institutions_after_a_role_are_organisations() -> None:
     assert types["Budi Hartono"] == types["Sri Wahyuni"] == "PERSON"
 
 
+def test_known_organisations_split_a_name_run_and_keep_their_type() -> None:
+    """The model runs a club or a company into the person after it ("Persija Stefan
+    Hansen") or types it as a person or a place; the gazetteer's organisations do not."""
+    text = (
+        "Manajer Persija Stefan Hansen mengatakan timnya siap. "
+        "Hal itu disampaikan CEO Grab Anthony Tan di Jakarta. "
+        "Pelatih Juventus Massimiliano Allegri memuji Dybala. "
+        "Ia juga aktif di Instagram dan Marca menulis kabar itu."
+    )
+    found = {e.name: e for e in extract_entities(text, use_ner=True)}
+    assert found["Persija Jakarta"].type == found["Grab"].type == "ORG"
+    assert found["Juventus"].type == found["Instagram"].type == found["Marca"].type == "ORG"
+    assert found["Stefan Hansen"].role == "Manajer Persija"
+    assert found["Anthony Tan"].role == "CEO Grab"
+    assert found["Massimiliano Allegri"].role == "Pelatih Juventus"
+    # a verb ends a role: "… memuji" is not part of Dybala's role
+    assert found["Dybala"].role is None
+
+
 def test_an_acronym_before_a_full_name_is_the_body_not_part_of_the_name() -> None:
     """The model runs "PSSI Iwan Budianto" together; the acronym is the body, and a
     rank after it is the person's rank, not their name."""
     text = (
-        "Menurut Wakil Ketua Umum PSSI Iwan Budianto, seleksi berjalan ketat. "
-        "Panglima TNI Jenderal Gatot Nurmantyo datang ke lokasi."
+        "Menurut Wakil Ketua Umum PBVSI Iwan Budianto, seleksi berjalan ketat. "
+        "Panglima APKN Jenderal Gatot Nurmantyo datang ke lokasi. "
+        "Menteri ESDM Ignasius Jonan meresmikan proyek itu."
     )
     found = {e.name: e for e in extract_entities(text, use_ner=True)}
     assert found["Iwan Budianto"].type == "PERSON"
     assert found["Gatot Nurmantyo"].type == "PERSON"
-    assert found["PSSI"].type == found["TNI"].type == "ORG"
+    assert found["PBVSI"].type == found["APKN"].type == "ORG"
+    # the role before the acronym takes the acronym in
+    assert found["Ignasius Jonan"].role == "Menteri ESDM"
     # an acronym that starts a company's own name stays with it
     text = "Direktur Utama PT Pertamina Nicke Widyawati meninjau kilang di Cilacap."
     assert not any(e.name == "PT" for e in extract_entities(text, use_ner=True))

@@ -267,6 +267,20 @@ CASES = [
      "indirect", "panel", "sedang menyelidiki"),
     ("Para analis mengatakan eratnya hubungan kedua negara menandakan Rusia terisolasi.",
      "indirect", "Para analis", "eratnya hubungan"),
+    # a longer role phrase, then the person after a comma
+    ("“Kami senang bermitra dengan bank daerah,” ujar CEO dan pendiri Grab, Ardi Wiranata, "
+     "dalam siaran pers.", "direct", "Ardi Wiranata", "Kami senang"),
+    ("“Terdakwa terbukti menyuap pejabat,” kata jaksa penuntut umum pada KPK, Rini Hapsari, "
+     "saat membacakan tuntutan.", "direct", "Rini Hapsari", "Terdakwa terbukti"),
+    ("“Balapan akhir pekan ini penting bagi kami,” tukas petinggi Michelin yang bertanggung "
+     "jawab atas ban balap, Louis Garnier.", "direct", "Louis Garnier", "Balapan akhir"),
+    # an organisation's sentence ending in its speech verb, then its words
+    ("Produk baru itu dirilis pekan lalu. Dalam pernyataannya, Facebook mengatakan.\n\n"
+     "“Kami ingin orang lebih mudah menemukan berita dari banyak sumber.”",
+     "direct", "Facebook", "Kami ingin"),
+    # where it was quoted from ends the name
+    ("“Kami masih harus banyak berlatih,” kata Dimas Pratama dikutip Badminton Indonesia, "
+     "hari ini.", "direct", "Dimas Pratama", "Kami masih"),
     # scare quotes, titles and names of operations: no speaker
     ('Kim Jong Un menyerukan penghapusan konsep "reunifikasi damai" dari konstitusi.',
      "scare", None, "reunifikasi damai"),

@@ -1131,7 +1131,48 @@ def _menurut_end(ctx: _Context, start: int, limit: int) -> int:
         found = _appositive_name(ctx, words, start, cand, limit)
         if found is not None:
             return _next_appositive_person(ctx, start, found, limit)
-    return end
+    return _person_after_role_clause(ctx, words, start, limit) or end
+
+
+_ROLE_CLAUSE_WORDS = 16
+
+
+def _person_after_role_clause(
+    ctx: _Context, words: list[tuple[int, int, str]], start: int, limit: int
+) -> int | None:
+    """End of the person named after a longer role phrase and a comma: "CEO dan pendiri
+    Grab, Anthony Tan, dalam …", "jaksa penuntut umum pada KPK, Kiki Ahmad Yani, saat …",
+    "petinggi Michelin yang bertanggung jawab atas …, Pierro Taramasso."."""
+    text = ctx.text
+    roles = load_words("id")
+    if not (
+        text[start].islower()
+        or words[0][2] in roles.role_heads
+        or words[0][2] in ctx.lex.speaker_heads
+    ):
+        return None  # a name first ("kata Jokowi di Solo, …"): the name is the speaker
+    comma = text.find(",", start, limit)
+    if comma < 0 or len(ctx.words(start, comma)) > _ROLE_CLAUSE_WORDS:
+        return None
+    if any(ch in text[start:comma] for ch in '.;:!?\n"“”'):
+        return None
+    if any(m.entity.type == "PERSON" for m in ctx.mentions_in(start, comma)):
+        return None  # the role phrase already names its person
+    stop = min(
+        (k for k in (text.find(ch, comma + 1, limit) for ch in ",.;\n") if k >= 0), default=limit
+    )
+    after = ctx.words(comma + 1, stop)
+    people = [m for m in ctx.mentions_in(comma + 1, stop) if m.entity.type == "PERSON"]
+    if not after or not people:
+        return None
+    person = people[0]
+    lead = [w for w in after if w[1] <= person.start]
+    if len(lead) > 2 or not all(w[2] in roles.role_heads or w[2] == "sang" for w in lead):
+        return None  # "…, sang vokalis Matt Bellamy" at most
+    tail = ctx.words(person.end, stop)
+    if tail and tail[0][2] not in ctx.lex.phrase_stop:
+        return None  # ", Anthony Tan mengatakan …": a clause of its own
+    return person.end
 
 
 def _next_appositive_person(ctx: _Context, start: int, end: int, limit: int) -> int:
@@ -1792,8 +1833,11 @@ def _continuation(
     """A quote with no cue: the next quote's speaker if it continues into it, else the last."""
     nxt = out[i + 1] if i + 1 < len(out) else None
     sp: Speaker | None = None
+    if q.kind == "direct":
+        sp = _cue_sentence_before(ctx, q.start)
     if (
-        nxt is not None
+        sp is None
+        and nxt is not None
         and nxt.kind == q.kind == "direct"
         and nxt.speaker not in (_PRONOUN, _CONTINUE, None)
     ):
@@ -1813,6 +1857,27 @@ def _continuation(
             return dataclasses.replace(q, kind="scare", speaker=None)  # a title, a heading
         return dataclasses.replace(q, speaker=None)
     return dataclasses.replace(q, speaker=sp.id, speaker_name=sp.name, speaker_role=sp.role)
+
+
+def _cue_sentence_before(ctx: _Context, pos: int) -> Speaker | None:
+    """The speaker of a sentence that ends in its speech verb right before the quote:
+    "Dalam pernyataannya, Facebook mengatakan. “…”" (an organisation as well as a person)."""
+    if not ctx.sentences:
+        return None
+    n = ctx.sentence_at(pos)
+    if n == 0 or ctx.sentences[n][0] < pos - 2:
+        return None  # the quote does not open its sentence
+    start, end, para = ctx.sentences[n - 1]
+    if para < ctx.sentences[n][2] - 1:
+        return None
+    body = ctx.text[start:end].rstrip()
+    if body[-1:] not in ".:" or '"' in body or "”" in body:
+        return None
+    stop = start + len(body) - 1
+    if not _ends_with_cue(ctx, start, stop):
+        return None
+    att = attribution_before(ctx, start, stop)
+    return att.speaker if att is not None and not att.pronoun else None
 
 
 @stage("quotes")

@@ -186,7 +186,7 @@ def detect(
                 kept[-1] = c
             continue
         kept.append(c)
-    return _split_leading_acronyms(_drop_capitalised_words(kept, tokens, words), words)
+    return _split_leading_acronyms(_drop_capitalised_words(kept, tokens, words), words, text)
 
 
 def _drop_capitalised_words(
@@ -220,8 +220,9 @@ def _drop_capitalised_words(
 _ORG_PREFIXES = frozenset({"pt", "cv", "ud", "fc", "ac", "as", "pd", "tbk", "kbri", "kjri"})
 
 
-def _split_leading_acronym(c: Candidate, words: Words) -> list[Candidate]:
-    """ "PSSI Iwan Budianto" taken as one person: the body's acronym, then the person."""
+def _split_leading_acronym(c: Candidate, words: Words, text: str) -> list[Candidate]:
+    """ "PSSI Iwan Budianto" taken as one person: the body's acronym, then the person.
+    A role right before the acronym takes it in: "Menteri ESDM Ignasius Jonan"."""
     head, _, rest = c.text.partition(" ")
     low = head.casefold()
     if (
@@ -245,12 +246,14 @@ def _split_leading_acronym(c: Candidate, words: Words) -> list[Candidate]:
         return [c]
     at = c.start + c.text.index(name)
     org = Candidate(c.start, c.start + len(head), head, "ORG", c.sentence, ner=c.ner)
-    person = dataclasses.replace(c, start=at, text=name)
+    before = text[: c.start].rstrip()
+    roles = [f"{r} {head}" if before.endswith(r) else r for r in c.roles]
+    person = dataclasses.replace(c, start=at, text=name, roles=roles)
     return [org, person]
 
 
-def _split_leading_acronyms(found: list[Candidate], words: Words) -> list[Candidate]:
-    return [part for c in found for part in _split_leading_acronym(c, words)]
+def _split_leading_acronyms(found: list[Candidate], words: Words, text: str) -> list[Candidate]:
+    return [part for c in found for part in _split_leading_acronym(c, words, text)]
 
 
 def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:
@@ -765,6 +768,8 @@ def _pre_role(text: str, toks: list[_Tok], i: int, words: Words) -> str | None:
         t = toks[k]
         if not t.word or t.low in _ROLE_STOP or t.low in words.speech_cues:
             break
+        if not t.cap and t.low not in words.role_heads and _is_verb(t.low, words):
+            break  # "Pelatih Juventus … memuji Dybala": a clause, not Dybala's role
         named = (
             t.low in _NAME_HEADS
             and k + 1 < len(toks)
