@@ -267,6 +267,22 @@ CASES = [
      "indirect", "panel", "sedang menyelidiki"),
     ("Para analis mengatakan eratnya hubungan kedua negara menandakan Rusia terisolasi.",
      "indirect", "Para analis", "eratnya hubungan"),
+    # documents: named with no verb, issued by someone named after, or by the body before
+    ("Libur tambahan itu diumumkan pekan lalu.\n\n“Cuti bersama ditambah satu hari pada "
+     "Juni,” demikian keterangan Kemenpan-RB.", "direct",
+     "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi", "Cuti bersama"),
+    ("“Kami tidak lagi melanjutkan proyek itu,” demikian pernyataan resmi yang dikeluarkan "
+     "perwakilan Netflix, seperti dikutip Variety.", "direct", "Netflix", "Kami tidak"),
+    ("Kabar itu diumumkan oleh agensi mereka, PT Bintang Nada Sejahtera.\n\n“Kami berterima "
+     "kasih atas dukungan para penggemar,” tulis pernyataan tersebut.", "direct",
+     "PT Bintang Nada Sejahtera", "Kami berterima"),
+    # someone related to a person, then named: the one named speaks; a dateline is no subject
+    ("Jakarta, Kabar Kota -- Adik dan juga kuasa hukum Budi Santoso, Rina Santoso, mengatakan "
+     "kakaknya tetap pada keputusannya.\n\n“Tidak ada niat mencabut gugatan,” ucap dia.",
+     "indirect", "Rina Santoso", "kakaknya tetap"),
+    ("Jakarta, Kabar Kota -- Adik dan juga kuasa hukum Budi Santoso, Rina Santoso, mengatakan "
+     "kakaknya tetap pada keputusannya.\n\n“Tidak ada niat mencabut gugatan,” ucap dia.",
+     "direct", "Rina Santoso", "Tidak ada"),
     # a longer role phrase, then the person after a comma
     ("“Kami senang bermitra dengan bank daerah,” ujar CEO dan pendiri Grab, Ardi Wiranata, "
      "dalam siaran pers.", "direct", "Ardi Wiranata", "Kami senang"),

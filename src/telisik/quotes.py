@@ -553,6 +553,7 @@ class Attribution:
     start: int = 0  # the attribution's own span (to find a relay channel near it)
     end: int = 0
     subject: bool = False  # "ia mengatakan", "pria itu": a subject, not a speech tag
+    document: bool = False  # "tulis pernyataan tersebut": whoever issued it
 
 
 def _is_title_word(word: str) -> bool:
@@ -861,11 +862,13 @@ def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | No
     first = words[i]
     after = _after_cue(lex, first[2])
     passive = first[2] in lex.cue_passive
-    if after is not None or first[2] in lex.according or passive:
+    # "“…,” demikian keterangan Kemenpan-RB": a document named with no verb before it
+    document = i > 0 and first[2] in lex.documents and text[first[0]].islower()
+    if after is not None or first[2] in lex.according or passive or document:
         cue = after[0] if after else first[2]
         if after and after[1]:
             return Attribution(None, text[first[0] : first[1]], True, first[0], first[1])
-        k = i + 1
+        k = i if document else i + 1
         if passive and k < len(words) and words[k][2] == "oleh":
             k += 1  # "dibantah oleh Moskow"
         if k >= len(words):
@@ -877,11 +880,14 @@ def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | No
             # "bunyi pernyataan Jenderal John Nicholson": the statement's author;
             # "tulis rilis klub", "bunyi pernyataan tersebut": whoever issued it before
             rest = k + 1
-            while rest < len(words) and words[rest][2] in lex.document_words:
+            while rest < len(words) and (
+                words[rest][2] in lex.document_words or words[rest][2] in lex.documents
+            ):
                 rest += 1
             named = rest < len(words) and text[words[rest][0]].isupper()
             if not named or "," in text[nxt[1] : words[rest][0]]:
-                return Attribution(None, cue, True, first[0], words[rest - 1][1], subject=True)
+                end = words[rest - 1][1]
+                return Attribution(None, cue, True, first[0], end, subject=True, document=True)
             nxt = words[rest]
         if nxt[2] in lex.close_sources and text[nxt[0]].islower():
             stop = min(
@@ -972,6 +978,9 @@ def _bare_name_after(
     return Attribution(speaker, "", False, words[0][0], words[-1][1])
 
 
+_DATELINE_DASHES = ("--", "- -", " — ", " – ")
+
+
 def _subject_before(ctx: _Context, start: int, verb: int) -> tuple[int, int] | None:
     """The subject span of a verb at ``verb``: back to a clause word or stop.
 
@@ -991,6 +1000,10 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> tuple[int, int] | N
     cut = max(text.rfind(ch, lo, verb) for ch in ".;:!?\n")
     if cut >= lo:
         lo = cut + 1
+    # and after a dateline: "Jakarta, CNN Indonesia -- Adik … mengatakan"
+    dash = max((text.rfind(d, lo, verb), len(d)) for d in _DATELINE_DASHES)
+    if dash[0] >= lo:
+        lo = dash[0] + dash[1]
     # An introductory phrase "Dalam pidato di Washington, ia …": keep the last
     # comma segment unless it holds no name (then an appositive sits there).
     # "Lin Jian, juru bicara …, mengatakan": a comma right before the verb
@@ -1018,6 +1031,10 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> tuple[int, int] | N
         # "Peneliti …, Bimo Wicaksono, mengatakan": the name is the second segment.
         named = bool(name) and text[name[0][0]].isupper()
         chosen = (segs[-3][0], segs[-2][1]) if named else segs[-3]
+        role = ctx.words(*segs[-3])
+        related = [m for m in ctx.mentions_in(*segs[-3]) if m.entity.type == "PERSON"]
+        if named and role and related and _appositive_person(ctx, role, related[0], segs[-2]):
+            chosen = segs[-2]  # "Adik … Basuki Tjahaja Purnama, Fifi Lety Indra, mengatakan"
     words = ctx.words(*chosen)
     # "Dalam tulisan itu ia berterima kasih …": the subject follows the adverbial.
     if words and words[0][2] in ctx.lex.leading_prepositions:
@@ -1305,6 +1322,10 @@ def _resolve(ctx: _Context, state: _State, att: Attribution | None, pos: int) ->
     if not att.pronoun:
         return att.speaker
     para = ctx.sentences[ctx.sentence_at(pos)][2] if ctx.sentences else 0
+    if att.document:
+        issuer = _issuer_before(ctx, pos, para)
+        if issuer is not None:
+            return issuer
     # A speech tag ("katanya", "ujar dia") goes on with the speaker being quoted;
     # a subject pronoun ("ia mengatakan") points at the paragraph's subject.
     if state.last is not None and para == state.last_paragraph:
@@ -1331,6 +1352,20 @@ def _resolve(ctx: _Context, state: _State, att: Attribution | None, pos: int) ->
     while i >= 0:
         m = ctx.mentions[i]
         if m.entity.type == "PERSON":
+            return _speaker_of(ctx, m, None)
+        i -= 1
+    return None
+
+
+def _issuer_before(ctx: _Context, pos: int, para: int) -> Speaker | None:
+    """The organisation that issued a statement quoted as "pernyataan tersebut", "rilis
+    klub": the last one named in this paragraph or the one before, not a news outlet."""
+    i = bisect.bisect_left(ctx.mention_starts, pos) - 1
+    while i >= 0:
+        m = ctx.mentions[i]
+        if ctx.sentences and ctx.sentences[ctx.sentence_at(m.start)][2] < para - 1:
+            return None
+        if m.entity.type == "ORG" and not ctx.is_media(m):
             return _speaker_of(ctx, m, None)
         i -= 1
     return None
@@ -1389,7 +1424,8 @@ def _paragraph_subject(ctx: _Context, pos: int) -> Speaker | None:
     while n >= first and ctx.sentences[n][2] == para:
         start = ctx.sentences[n][0]
         end = min(ctx.sentences[n][1], pos)
-        for seg in _comma_segments(ctx.text, start, end)[:3]:
+        segments = _comma_segments(ctx.text, start, end)[:3]
+        for k, seg in enumerate(segments):
             if ctx.text[seg[0] : seg[1]].lstrip()[:1] in "\"'“‘«”":
                 break  # quoted words: their names are not the sentence's subject
             words = ctx.words(*seg)
@@ -1406,6 +1442,10 @@ def _paragraph_subject(ctx: _Context, pos: int) -> Speaker | None:
                 # "Payne dengan bangga membagi …": a surname the entities stage missed
                 owner = _person_named(ctx, ctx.text[words[0][0] : words[0][1]])
                 persons = [owner] if owner is not None else []
+            if persons and k + 1 < len(segments):
+                named = _appositive_person(ctx, words, persons[0], segments[k + 1])
+                if named is not None:  # "Adik … Basuki Tjahaja Purnama, Fifi Lety Indra, …"
+                    return _speaker_of(ctx, named, None)
             if persons:
                 joined = _coordinated(ctx, words[0][0], np_end)  # "Lorenzo dan Ducati"
                 return _speaker_of(ctx, persons[0] if joined else persons[-1], None)
@@ -1413,6 +1453,20 @@ def _paragraph_subject(ctx: _Context, pos: int) -> Speaker | None:
                 break  # "ia" again: look at the sentence before
         n -= 1
     return None
+
+
+def _appositive_person(
+    ctx: _Context, words: list[tuple[int, int, str]], person: _Mention, seg: tuple[int, int]
+) -> _Mention | None:
+    """The person named alone in the next comma segment when this one only relates
+    someone to the person it names: "Adik dan kuasa hukum Basuki, Fifi, mengatakan"."""
+    if words[0][0] >= person.start or words[0][2] not in load_words("id").role_heads:
+        return None
+    after = ctx.words(*seg)
+    people = [m for m in ctx.mentions_in(*seg) if m.entity.type == "PERSON"]
+    if len(people) != 1 or not after or after[0][0] != people[0].start:
+        return None
+    return people[0] if after[-1][1] == people[0].end else None
 
 
 def _content(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1477,6 +1531,7 @@ def find_quotes(doc: Document, *, lang: str = "id") -> tuple[Quote, ...]:
 _PRONOUN = "\x00pronoun"
 _CONTINUE = "\x00continue"
 _SUBJECT = "\x00subject"
+_DOCUMENT = "\x00document"
 
 
 def _marked_quotes(ctx: _Context, marked: list[Marked]) -> Iterator[Quote]:
@@ -1589,7 +1644,7 @@ def _quote(
     lo, hi = min(s0, att.start), max(s1, att.end)
     via = relay_in(ctx, lo, hi, sp)
     if att.pronoun or sp is None:
-        marker = _SUBJECT if att.subject else None
+        marker = _DOCUMENT if att.document else _SUBJECT if att.subject else None
         return Quote(text[qs:qe], qs, qe, kind, _PRONOUN, speaker_name=marker, cue=att.cue, via=via)
     return Quote(text[qs:qe], qs, qe, kind, sp.id, sp.name, sp.role, att.cue or None, via)
 
@@ -1748,7 +1803,7 @@ def _indirect(
     sp = att.speaker
     via = relay_in(ctx, s, e, sp)
     if att.pronoun or sp is None:
-        marker = _SUBJECT if att.subject else None
+        marker = _DOCUMENT if att.document else _SUBJECT if att.subject else None
         return Quote(text[cs:ce], cs, ce, "indirect", _PRONOUN, marker, cue=cue or att.cue, via=via)
     return Quote(text[cs:ce], cs, ce, "indirect", sp.id, sp.name, sp.role, cue or att.cue, via)
 
@@ -1761,7 +1816,9 @@ def _fill_pronouns(ctx: _Context, quotes: list[Quote]) -> Iterator[Quote]:
     for i, q in enumerate(out):
         para = ctx.sentences[ctx.sentence_at(q.start)][2] if ctx.sentences else 0
         if q.speaker == _PRONOUN:
-            pronoun = Attribution(None, q.cue or "", True, subject=q.speaker_name == _SUBJECT)
+            document = q.speaker_name == _DOCUMENT
+            subject = document or q.speaker_name == _SUBJECT
+            pronoun = Attribution(None, q.cue or "", True, subject=subject, document=document)
             sp = _resolve(ctx, state, pronoun, q.start)
             if (
                 sp is not None
