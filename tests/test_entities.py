@@ -544,6 +544,13 @@ def test_known_organisations_split_a_name_run_and_keep_their_type() -> None:
     assert found["Massimiliano Allegri"].role == "Pelatih Juventus"
     # a verb ends a role: "… memuji" is not part of Dybala's role
     assert found["Dybala"].role is None
+    # a building named after a body is a facility; an ordinary word beside a known
+    # name ("Fraksi") is no entity of its own
+    text = "Politisi Fraksi Golkar itu diperiksa di Gedung KPK, Jakarta, kemarin."
+    found = {e.name: e for e in extract_entities(text, use_ner=True)}
+    assert found["Gedung KPK"].type == "FAC"
+    assert found["Partai Golkar"].type == "ORG"
+    assert "Fraksi" not in found and "Gedung" not in found
 
 
 def test_an_acronym_before_a_full_name_is_the_body_not_part_of_the_name() -> None:

@@ -444,8 +444,17 @@ def _run_candidates(
         run = rest + person
     piece: list[Item] = []
     items: list[Item | None] = [*run, None]
-    for it in items:
+    for k, it in enumerate(items):
+        if it is not None and it[0] == "g" and _facility_of(toks, piece, it, words):
+            # "Gedung KPK", "Stasiun BNI City": a building named after the body
+            i, j = toks[piece[0][1]].start, toks[it[2]].end
+            out.append(Candidate(i, j, text[i:j], "FAC", n))
+            piece = []
+            continue
         if it is None or it[0] == "g":
+            beside = k > len(piece) or it is not None  # a gazetteer name before or after
+            if piece and beside and _loose_word(toks, piece, ner, words):
+                piece = []  # "Fraksi Golkar", "Tragis Real Madrid": an ordinary word
             if piece:
                 # "Kabupaten Sleman Harda Kiswaya": a place by its cue word, then a person
                 holder: list[Item] = []
@@ -466,6 +475,33 @@ def _run_candidates(
 
 
 _RANK_HEADS = frozenset({"komisaris", "ajun", "inspektur", "brigadir", "letnan", "laksamana"})
+
+
+def _facility_of(toks: list[_Tok], piece: list[Item], it: Item, words: Words) -> bool:
+    """A facility word right before an organisation from the gazetteer: "Gedung DPR"."""
+    return (
+        len(piece) == 1
+        and toks[piece[0][1]].low in words.fac_cues
+        and it[3].entry.type == "ORG"
+        and piece[0][1] + 1 == it[1]
+    )
+
+
+def _loose_word(
+    toks: list[_Tok], piece: list[Item], ner: list[tuple[int, int, str]], words: Words
+) -> bool:
+    """One ordinary word left beside a gazetteer name ("Fraksi" in "Fraksi Golkar"):
+    capitalised by the sentence or the title, not a name of its own ("Putri" the
+    model calls a person stays)."""
+    if len(piece) != 1:
+        return False
+    tok = toks[piece[0][1]]
+    return (
+        tok.low in words.common
+        and tok.low not in all_cues(words)
+        and tok.low not in words.role_heads
+        and _ner_label(ner, tok.start, tok.end) != "PERSON"
+    )
 
 
 def _title_inside(toks: list[_Tok], run: list[Item], words: Words) -> int | None:
