@@ -553,6 +553,27 @@ def test_known_organisations_split_a_name_run_and_keep_their_type() -> None:
     assert "Fraksi" not in found and "Gedung" not in found
 
 
+def test_a_clipped_first_name_joins_its_full_name() -> None:
+    """ "Soleh" for Solehudin: the first letters of the one person's (one-word) name."""
+    text = (
+        "Petani asal Desa Sukamaju, Solehudin, mengaku panennya gagal tahun ini. "
+        "Menurut Soleh, hujan datang terlambat."
+    )
+    people = [e for e in extract_entities(text, use_ner=True) if e.type == "PERSON"]
+    assert [e.name for e in people] == ["Solehudin"]
+    assert len(people[0].mentions) == 2
+
+
+def test_a_dateline_dash_ends_a_name() -> None:
+    """ "Rimanews - Menteri …": the outlet's dateline is not part of the office or name."""
+    text = "Rimanews - Menteri Perdagangan Enggartiasto Lukita memaparkan stok pangan."
+    found = {e.name: e for e in extract_entities(text, use_ner=True)}
+    assert found["Enggartiasto Lukita"].type == "PERSON"
+    assert found["Enggartiasto Lukita"].role == "Menteri Perdagangan"
+    # a hyphen inside a name is no dateline
+    assert "Go-Jek" in {e.name for e in extract_entities("Pengemudi Go-Jek Budi Santoso hadir.")}
+
+
 def test_an_acronym_before_a_full_name_is_the_body_not_part_of_the_name() -> None:
     """The model runs "PSSI Iwan Budianto" together; the acronym is the body, and a
     rank after it is the person's rank, not their name."""

@@ -287,7 +287,7 @@ def _sentence(
         for _i, (_j, m) in sorted(by_first.items()):
             out.append(_gaz_candidate(text, toks, _i, _j, m, n, gaz, words))
         return out
-    for run in _runs(toks, by_first, words):
+    for run in _runs(toks, by_first, words, text):
         out.extend(_run_candidates(text, toks, run, first, n, ner, have_ner, gaz, words))
     return out
 
@@ -296,13 +296,30 @@ def _sentence(
 Item = tuple[Any, ...]
 
 
+_DASHES = ("--", "- -", "—", "–")
+
+
+def _dateline_gap(text: str, toks: list[_Tok], i: int, cur: list[Item]) -> bool:
+    """A dash between two names ends a run: "Rimanews - Menteri …" (a dateline at the
+    sentence start), "Jakarta, CNN Indonesia -- Adik …"; "Go-Jek" has no gap."""
+    if not cur or i == 0:
+        return False
+    gap = text[toks[i - 1].end : toks[i].start]
+    if any(d in gap for d in _DASHES):
+        return True
+    return gap.strip() == "-" and gap != "-" and cur[0][1] == 0
+
+
 def _runs(
-    toks: list[_Tok], by_first: dict[int, tuple[int, Match]], words: Words
+    toks: list[_Tok], by_first: dict[int, tuple[int, Match]], words: Words, text: str = ""
 ) -> list[list[Item]]:
     runs: list[list[Item]] = []
     cur: list[Item] = []
     i = 0
     while i < len(toks):
+        if text and _dateline_gap(text, toks, i, cur):
+            runs.append(cur)
+            cur = []
         if i in by_first:
             j, m = by_first[i]
             cur.append(("g", i, j, m))

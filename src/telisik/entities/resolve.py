@@ -209,6 +209,15 @@ def _short_form_owner(
                 if _group_type(o) == "PERSON"
                 and any(len(w) >= 6 and _one_edit(word, w) for w in o.words)
             ]
+        if not fits and _group_type(g) == "PERSON":
+            # a clipped name: "Enggar" for Enggartiasto Lukita, "Hardi" for Hardisiswan
+            fits = [
+                o
+                for o in groups
+                if o is not g
+                and _group_type(o) == "PERSON"
+                and any(len(w) >= len(word) + 2 and w.startswith(word) for w in o.words)
+            ]
     else:
         return None
     return fits[0] if len(fits) == 1 else None
