@@ -564,6 +564,17 @@ def test_a_clipped_first_name_joins_its_full_name() -> None:
     assert len(people[0].mentions) == 2
 
 
+def test_a_city_name_that_starts_a_persons_name_stays_in_it() -> None:
+    """ "Victoria Beckham" is one person, not the city of Victoria and a "Beckham";
+    "Pelatih Madrid Zinedine Zidane" keeps the club's city apart from the name."""
+    text = "Ia datang bersama Victoria Beckham ke pesta itu. Warga Bandung menyambutnya."
+    found = {e.name: e.type for e in extract_entities(text, use_ner=True)}
+    assert found["Victoria Beckham"] == "PERSON"
+    assert found["Bandung"] == "GPE" and "Victoria" not in found
+    found = {e.name: e.type for e in extract_entities("Pelatih Madrid Zinedine Zidane hadir.")}
+    assert found["Madrid"] == "GPE" and found["Zinedine Zidane"] == "PERSON"
+
+
 def test_a_dateline_dash_ends_a_name() -> None:
     """ "Rimanews - Menteri …": the outlet's dateline is not part of the office or name."""
     text = "Rimanews - Menteri Perdagangan Enggartiasto Lukita memaparkan stok pangan."

