@@ -575,6 +575,23 @@ def test_a_city_name_that_starts_a_persons_name_stays_in_it() -> None:
     assert found["Madrid"] == "GPE" and found["Zinedine Zidane"] == "PERSON"
 
 
+def test_a_name_the_model_missed_is_a_person_when_its_surname_acts_later() -> None:
+    """The model leaves "Channing Tatum" after a dateline unlabelled; the article later
+    writes "Tatum mengatakan": a person. A title whose last word is reused inside
+    another name ("Razzie Awards") is not."""
+    text = (
+        "Jakarta, CNN Indonesia -- Channing Tatum seharusnya mengawali debutnya sebagai "
+        "sutradara lewat film remaja. Sementara itu Tatum mengatakan proyek itu ditunda."
+    )
+    found = {e.name: e.type for e in extract_entities(text, use_ner=True)}
+    assert found["Channing Tatum"] == "PERSON"
+    text = (
+        "Film itu meraih Golden Raspberry Awards tahun ini. Razzie Awards diberikan setiap tahun."
+    )
+    found = {e.name: e.type for e in extract_entities(text, use_ner=True)}
+    assert found.get("Golden Raspberry Awards") != "PERSON"
+
+
 def test_a_dateline_dash_ends_a_name() -> None:
     """ "Rimanews - Menteri …": the outlet's dateline is not part of the office or name."""
     text = "Rimanews - Menteri Perdagangan Enggartiasto Lukita memaparkan stok pangan."

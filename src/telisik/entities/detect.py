@@ -13,6 +13,7 @@ headlines yield gazetteer names only.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -515,6 +516,41 @@ def _run_candidates(
 _RANK_HEADS = frozenset({"komisaris", "ajun", "inspektur", "brigadir", "letnan", "laksamana"})
 
 
+def _surname_recurs(text: str, toks: list[_Tok], i: int, j: int, words: Words) -> bool:
+    """A run of two or three name-like words whose last word the article uses again on
+    its own: the way news names a person, then calls them by the surname."""
+    if j - i > 2:
+        return False
+    cues = all_cues(words)
+    for t in toks[i : j + 1]:
+        if not (t.cap and t.word and t.text.isalpha()) or t.text.isupper():
+            return False
+        if t.low in words.common or t.low in words.stopwords or t.low in cues:
+            return False
+        if t.low in words.role_heads or t.low in words.titles or _is_verb(t.low, words):
+            return False  # "Gantikan Neymar": a headline's verb
+    pairs = zip(toks[i:j], toks[i + 1 : j + 1], strict=True)
+    if any(text[a.end : b.start].strip() for a, b in pairs):
+        return False  # "Go - Pay", "Coca - Cola": pieces of one name, not a person's
+    last = toks[j].text
+    if len(last) < 3:
+        return False
+    for found in re.finditer(rf"\b{re.escape(last)}\b", text):
+        prev = text[max(0, found.start() - 40) : found.start()].split()[-1:]
+        if found.start() == toks[j].start or (prev and prev[0][:1].isupper()):
+            continue  # the run itself, or inside another name ("Razzie Awards")
+        # used like a person's name: "Tatum mengatakan …", "kata Tatum"
+        nxt = _WORD_AFTER.match(text, found.end())
+        if (nxt is not None and _is_verb(nxt.group(1), words)) or (
+            prev and prev[0].casefold() in words.speech_cues
+        ):
+            return True
+    return False
+
+
+_WORD_AFTER = re.compile(r"\s+(?:juga\s+|pun\s+|sempat\s+|telah\s+|sudah\s+)?([a-z]+)\b")
+
+
 def _facility_of(toks: list[_Tok], piece: list[Item], it: Item, words: Words) -> bool:
     """A facility word right before an organisation from the gazetteer: "Gedung DPR"."""
     return (
@@ -681,6 +717,8 @@ def _piece(
             cand.type = "PERSON"
         elif not have_ner and i != first and j > i:
             cand.type = "PERSON"  # no model: a mid-sentence run of names
+        elif j > i and _surname_recurs(text, toks, i, j, words):
+            cand.type = "PERSON"  # "Channing Tatum …", later "Tatum …": missed by the model
         else:
             return None
     if cand.person_signal and type_ is None:
