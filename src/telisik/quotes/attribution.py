@@ -1,0 +1,834 @@
+"""Attribution around a quote: the speech tag after it ("…,” kata X"), the subject
+and cue before it ("X mengatakan, “…”"), the relay channel."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..entities.detect import Words, all_cues, load_words
+from ..entities.gazetteer import load_gazetteer
+from ..model import slug
+from .context import _HANDLE, _WORD, Lexicon, Speaker, _Context, _is_title_word, _Mention
+from .speakers import (
+    _LOCATIVE,
+    _after_locative,
+    _appositive_person,
+    _clean_role,
+    _speaker_of,
+    speaker_in,
+)
+
+
+def _cue_at(lex: Lexicon, words: list[tuple[int, int, str]], i: int) -> int:
+    """Length in words of the reporting verb starting at ``words[i]`` (0 if none)."""
+    if i + 1 < len(words) and (words[i][2], words[i + 1][2]) in lex.cue_verbs:
+        return 2
+    return 1 if (words[i][2],) in lex.cue_verbs else 0
+
+
+def _after_cue(lex: Lexicon, word: str) -> tuple[str, bool] | None:
+    """("kata", False) for "kata"; ("kata", True) for "katanya"/"kata-nya"."""
+    if word in lex.cue_after:
+        return word, False
+    for suffix in ("-nya", "nya"):
+        if word.endswith(suffix) and word[: -len(suffix)] in lex.cue_after:
+            return word[: -len(suffix)], True
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who said it, as found around the quote: a speaker, or a pronoun to resolve."""
+
+    speaker: Speaker | None
+    cue: str
+    pronoun: bool = False
+    start: int = 0  # the attribution's own span (to find a relay channel near it)
+    end: int = 0
+    subject: bool = False  # "ia mengatakan", "pria itu": a subject, not a speech tag
+    document: bool = False  # "tulis pernyataan tersebut": whoever issued it
+
+
+def _acronym_in_brackets(text: str, words: list[tuple[int, int, str]], j: int) -> bool:
+    """True for the word inside or right after a bracketed acronym: "(DTA)"."""
+    inside = words[j] if text[words[j][0] - 1] == "(" else words[j - 1]
+    s, e, _w = inside
+    return text[s - 1 : s] == "(" and text[e : e + 1] == ")" and text[s:e].isupper()
+
+
+def _phrase_end(ctx: _Context, words: list[tuple[int, int, str]], i: int, limit: int) -> int:
+    """Where the name phrase starting at ``words[i]`` ends: its noun phrase, at most."""
+    end = _raw_phrase_end(ctx, words, i, limit)
+    j = i
+    while j < len(words) and words[j][1] <= end:
+        j += 1
+    return min(end, _noun_phrase_end(ctx, words[i:j])) if j > i else end
+
+
+def _raw_phrase_end(ctx: _Context, words: list[tuple[int, int, str]], i: int, limit: int) -> int:
+    """Where the words after a cue stop: punctuation or a word like "kepada", "dalam"."""
+    text = ctx.text
+    j = i
+    end = words[i][1] if i < len(words) else limit
+    while j < len(words):
+        s, e, w = words[j]
+        gap = text[end:s] if j > i else ""
+        if gap.strip() == "." and _is_title_word(words[j - 1][2]):
+            gap = " "  # "kata Dr. Shieva Ghofrany", "Daniel K. Inouye"
+        elif gap.strip() in ("(", ")") and _acronym_in_brackets(text, words, j):
+            gap = " "  # "Direktur Teknis Asosiasi Wasit Prancis (DTA) Pascal Garibian"
+        if any(ch in gap for ch in ",;.:()!?\n"):
+            break
+        if w in ctx.lex.phrase_stop and j > i:
+            break
+        end = e
+        j += 1
+    return end
+
+
+def _name_after_role(
+    ctx: _Context, words: list[tuple[int, int, str]], k: int, end: int, limit: int
+) -> int:
+    """Reach the name behind role words: "kata ahli cephalopoda Dr. Jennifer Mather"."""
+    if any(m.entity.type == "PERSON" for m in ctx.mentions_in(words[k][0], end)):
+        return end
+    raw = _raw_phrase_end(ctx, words, k, limit)
+    later = [m for m in ctx.mentions_in(end, raw) if m.entity.type == "PERSON"]
+    if later and len(ctx.words(end, later[0].start)) <= 4:
+        return later[0].end
+    tail = ctx.words(end, raw)
+    if 2 <= len(tail) <= 6 and all(ctx.text[w[0]].isupper() for w in tail[-2:]):
+        return raw  # no entity for it, but a capitalised name ends the phrase
+    return end
+
+
+def _office_word_in(speaker: Speaker) -> bool:
+    """A "name" holding an ordinary word ("Konstruksi"): likely part of an office title."""
+    words = load_words("id")
+    return any(
+        w[:1].isupper()
+        and (w.casefold() in words.common or _NOMINAL.fullmatch(w.casefold()) is not None)
+        and w.casefold() not in words.connectors
+        for w in speaker.name.split()
+    )  # "Olaf van Schagen": a particle, not an office word
+
+
+def _is_person(ctx: _Context, speaker: Speaker) -> bool:
+    return any(m.entity.id == speaker.id and m.entity.type == "PERSON" for m in ctx.mentions)
+
+
+# Lower-case words an office title may hold before the name it belongs to.
+_OFFICE_GLUE = frozenset(
+    {"dan", "yang", "juga", "sekaligus", "serta", "selaku", "sebagai", "of", "and", "for", "the"}
+)
+
+
+_OFFICE_LENGTH = 24
+
+
+def _person_behind_office(ctx: _Context, start: int, limit: int) -> tuple[Speaker, int] | None:
+    """The person named after a long office title: "kata Kepala Seksi … Kantor Imigrasi Palu,
+    Sunaryo," / "terang Kanit Laka Lantas Polres X, Ipda Bachtiar".
+
+    The title runs over capitalised words, brackets, commas and a few glue
+    words; the first person mention it reaches is the speaker.
+    """
+    text = ctx.text
+    words = ctx.words(start, limit)[:_OFFICE_LENGTH]
+    ent_words = load_words("id")
+    if not words or not (text[words[0][0]].isupper() or words[0][2] in ent_words.role_heads):
+        return None
+    stop = words[-1][1]
+    for k, (s, _e, w) in enumerate(words):
+        gap = text[words[k - 1][1] : s] if k else ""
+        if any(ch in gap for ch in ".;:!?\n") and not (
+            gap.strip() == "." and _is_title_word(words[k - 1][2])
+        ):
+            stop = words[k - 1][1]
+            break
+        if (
+            k
+            and not text[s].isupper()
+            and not text[s].isdigit()
+            and w not in _OFFICE_GLUE
+            and not _is_title_word(w)
+            and not _office_lower(ctx, w)
+        ):
+            stop = s
+            break
+    persons = [
+        m
+        for m in ctx.mentions_in(start, stop)
+        if _person_like(m, ent_words)
+        and (m.entity.type == "PERSON" or not _after_locative(ctx, m))
+        and not _bracketed(text, m)  # "(Kabag Penum)": an acronym of the office
+        and not all(w.casefold() in ent_words.common for w in text[m.start : m.end].split())
+    ]  # "Sekjen Gabungan Pelaksana Konstruksi …": an office word typed PERSON is skipped
+    if persons and persons[0].start == start:
+        lead = text[start : persons[0].end].casefold().split()
+        if not (lead[0] in ent_words.role_heads or any(w in ent_words.common for w in lead)):
+            return None  # the name itself, not an office before it
+        persons = persons[1:]  # "Penyelenggara GFNY Bali, Tenne …": an office typed PERSON
+    if not persons:
+        return _name_ending_office(ctx, start, stop)
+    # The holder's name closes the title: the first name followed by a comma, the
+    # end, or a lower-case word ("… Semeru (TNBTS) Antong Hartadi di …").
+    m = next((p for p in persons if _closes_phrase(text, p.end)), persons[0])
+    # "… dan Perundangan MUI Fahmi Rasyid": office words and acronyms the entities
+    # stage left at the front of the name belong to the office.
+    words = ctx.words(m.start, m.end)
+    k = 0
+    while len(words) - k > 2 and (
+        words[k][2] in ent_words.common
+        or text[words[k][0] : words[k][1]].isupper()
+        or _NOMINAL.fullmatch(words[k][2]) is not None
+    ):
+        k += 1
+    if k:
+        name = text[words[k][0] : m.end]
+        return Speaker(slug(name), name, _clean_role(text[start : words[k][0]])), m.end
+    role = _clean_role(text[start : m.start])
+    return _speaker_of(ctx, m, role), m.end
+
+
+def _office_lower(ctx: _Context, word: str) -> bool:
+    """A lower-case word an office title may hold ("SVP divisi riset di App Annie, …"):
+    not a clause word, not a verb."""
+    if word not in ("di", "dan", "yang") and (
+        word in ctx.lex.phrase_stop or word in ctx.lex.stopwords
+    ):
+        return False
+    return not (word.startswith(("me", "ber", "di", "ter")) and len(word) > 5)
+
+
+# Affixed nouns ("perundangan", "kebudayaan", "pengawasan") name offices, never people.
+_NOMINAL = re.compile(r"(?:pe[nmr]?|peng|peny|ke)\w{3,}an")
+
+
+def _closes_phrase(text: str, end: int) -> bool:
+    rest = text[end : end + 3].lstrip(" ")
+    return not rest or rest[0] in ",.;:!?\n" or rest[0].islower()
+
+
+def _bracketed(text: str, m: _Mention) -> bool:
+    return text.rfind("(", 0, m.start) > text.rfind(")", 0, m.start) and ")" in text[m.end :][:3]
+
+
+def _person_like(m: _Mention, words: Words) -> bool:
+    """A person, or a name the model took for a place that no gazetteer or place word backs:
+    after an office title it names the office holder ("Sekjen … Andi Rukman Karumpa")."""
+    if m.entity.type == "PERSON":
+        return True
+    first = m.entity.name.split()[0].casefold() if m.entity.name else ""
+    places = all_cues(words)
+    return (
+        m.entity.type in ("GPE", "LOC")
+        and not m.metonym
+        and load_gazetteer("id").get(m.entity.id) is None
+        and first not in places
+    )
+
+
+def _name_ending_office(ctx: _Context, start: int, stop: int) -> tuple[Speaker, int] | None:
+    """A name the entities stage missed, closing an office title: "kata Sekretaris Daerah
+    (Sekda) DKI Jakarta Saefullah": capitalised words, not acronyms, not ordinary words,
+    outside any other name."""
+    text = ctx.text
+    words = load_words("id")
+    cues = all_cues(words)
+    named = ctx.mentions_in(start, stop)
+    all_words = ctx.words(start, stop)
+    # "… Harda Kiswaya di Sleman": a place after "di" closes the phrase, the name is before
+    for k in range(len(all_words) - 1, 0, -1):
+        if all_words[k][2] in _LOCATIVE and text[all_words[k - 1][0]].isupper():
+            stop = all_words[k][0]
+            break
+    run: list[tuple[int, int, str]] = []
+    inside = False  # the run reaches into a name the entities stage over-extended
+    for s, e, w in reversed(ctx.words(start, stop)):
+        m = next((m for m in named if m.start <= s < m.end), None)
+        if m is not None:
+            head = [w[2] for w in ctx.words(m.start, s)]
+            if not any(w in cues for w in head[:-1]):
+                break  # "PT Sinar Otomotif Harold …": only past a cue and one more word
+            inside = True
+        if not text[s].isupper() or text[s:e].isupper() or w in words.common or len(run) == 4:
+            break
+        run.insert(0, (s, e, w))
+    if not run or run[0][0] == start or (inside and len(run) < 2):
+        return None
+    name = text[run[0][0] : run[-1][1]]
+    return Speaker(slug(name), name, _clean_role(text[start : run[0][0]])), run[-1][1]
+
+
+def _described(ctx: _Context, subject: list[tuple[int, int, str]]) -> bool:
+    """A subject that points back at a person: "eks penyerang Muenchen … itu mengatakan"."""
+    while len(subject) > 1 and subject[-1][2] in ctx.lex.adverbs:
+        subject = subject[:-1]  # "… itu pernah berkata"
+    return (
+        1 < len(subject) <= 12
+        and (ctx.text[subject[0][0]].islower() or subject[0][2] in load_words("id").common)
+        and subject[-1][2] in ("itu", "ini", "tersebut")
+        and not any(
+            m.entity.type == "PERSON" for m in ctx.mentions_in(subject[0][0], subject[-1][1])
+        )
+    )
+
+
+def _anaphoric(ctx: _Context, start: int, limit: int) -> bool:
+    """A description pointing back at someone named before: "pria itu", "… tersebut"."""
+    text = ctx.text
+    if not text[start].islower():
+        return False
+    # A quoted title inside the description ("pelantun ‘Senja Merah’ ini") does not end
+    # it: read on to the end of the sentence.
+    if ctx.sentences:
+        limit = max(limit, ctx.sentences[ctx.sentence_at(start)][1])
+    stop = min((k for k in (text.find(ch, start, limit) for ch in ".;\n") if k >= 0), default=limit)
+    words = ctx.words(start, stop)
+    cut = next(
+        (k for k, w in enumerate(words) if k and w[2] in ctx.lex.phrase_stop - {"yang"}),
+        len(words),
+    )  # "tutur pria yang akrab disapa Kecuk ini di Gedung DPR"
+    if words and words[0][2] in ctx.lex.close_sources:
+        return False  # "kata orang yang mengaku dekat dengan penyanyi itu": unnamed
+    phrase = words[:cut]  # "ujar eks pelatih akademi Arsenal itu di ESPN FC"
+    clause = words  # "lanjut adik kandung … (Gus Dur) itu."
+    if any(
+        1 < len(words) <= 14 and words[-1][2] in ("itu", "ini", "tersebut")
+        for words in (phrase, clause)
+    ):
+        return True
+    if (
+        words
+        and words[0][2] in ctx.lex.described_heads
+        and not any(m.entity.type == "PERSON" for m in ctx.mentions_in(start, stop))
+    ):
+        return True  # "tambah pria yang bekerja sebagai …", "tutur sang pelatih"
+    # "ujar pria yang juga dosen di … ini, dalam diskusi …": the description
+    # closes with its demonstrative before a comma.
+    if words and words[0][2] in ctx.lex.speaker_heads:
+        return False  # "kata sumber itu, mengutip Metro": an unnamed source stays unnamed
+    for k, (_s, e, w) in enumerate(words[:16]):
+        if k and w in ("itu", "ini", "tersebut"):
+            nxt = words[k + 1][2] if k + 1 < len(words) else ""
+            # "… ini, dalam diskusi", "pelantun 'Semusim' ini kala ditemui di …"
+            # "… ini lagi."
+            if (
+                (text[e : e + 1] == "," and not _person_starts(ctx, e + 1))
+                or nxt in ctx.lex.phrase_stop
+                or nxt in ctx.lex.fillers
+                or nxt == "kala"
+            ):
+                return True
+    return False
+
+
+def _person_starts(ctx: _Context, pos: int) -> bool:
+    """A person's name follows ``pos`` ("pendiri perusahaan itu, Rina Kusuma"): the
+    description before it is an appositive role, not a pointer back."""
+    i = bisect.bisect_left(ctx.mention_starts, pos)
+    return (
+        i < len(ctx.mentions)
+        and ctx.mentions[i].entity.type == "PERSON"
+        and not ctx.text[pos : ctx.mentions[i].start].strip()
+    )
+
+
+def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | None:
+    """Attribution in ``text[start:limit]`` right after quoted or reported words.
+
+    "…,” kata Jeh", "…, katanya", "…,” penasihat … Jake Sullivan memberi tahu AP",
+    "…, menurut X".
+    """
+    lex = ctx.lex
+    words = ctx.words(start, limit)
+    i = 0
+    while i < len(words) and words[i][2] in lex.fillers:
+        i += 1
+    if i >= len(words):
+        return None
+    text = ctx.text
+    first = words[i]
+    after = _after_cue(lex, first[2])
+    passive = first[2] in lex.cue_passive
+    # "“…,” demikian keterangan Kemenpan-RB": a document named with no verb before it
+    document = i > 0 and first[2] in lex.documents and text[first[0]].islower()
+    if after is not None or first[2] in lex.according or passive or document:
+        cue = after[0] if after else first[2]
+        if after and after[1]:
+            return Attribution(None, text[first[0] : first[1]], True, first[0], first[1])
+        k = i if document else i + 1
+        if passive and k < len(words) and words[k][2] == "oleh":
+            k += 1  # "dibantah oleh Moskow"
+        if k >= len(words):
+            return None
+        nxt = words[k]
+        if nxt[2] in lex.pronouns or nxt[2] in ("nya",):
+            return Attribution(None, cue, True, first[0], nxt[1])
+        if nxt[2] in lex.documents and text[nxt[0]].islower():
+            # "bunyi pernyataan Jenderal John Nicholson": the statement's author;
+            # "tulis rilis klub", "bunyi pernyataan tersebut": whoever issued it before
+            rest = k + 1
+            while rest < len(words) and (
+                words[rest][2] in lex.document_words or words[rest][2] in lex.documents
+            ):
+                rest += 1
+            named = rest < len(words) and text[words[rest][0]].isupper()
+            if not named or "," in text[nxt[1] : words[rest][0]]:
+                end = words[rest - 1][1]
+                return Attribution(None, cue, True, first[0], end, subject=True, document=True)
+            nxt = words[rest]
+        if nxt[2] in lex.close_sources and text[nxt[0]].islower():
+            stop = min(
+                (k for k in (text.find(ch, nxt[0], limit) for ch in ",.;\n") if k >= 0),
+                default=limit,
+            )  # "kata orang yang mengaku dekat dengan penyanyi itu": unnamed, whole
+            if not any(m.entity.type == "PERSON" for m in ctx.mentions_in(nxt[0], nxt[1])):
+                return Attribution(
+                    Speaker(None, text[nxt[0] : stop].strip()),
+                    text[first[0] : first[1]],
+                    False,
+                    first[0],
+                    stop,
+                )
+        if _anaphoric(ctx, nxt[0], limit):  # "lanjut adik kandung … itu", "kata pria itu"
+            return Attribution(None, cue, True, first[0], nxt[1], subject=True)
+        handle = _HANDLE.match(text, nxt[0] - 1) or (
+            _HANDLE.match(text, nxt[1] + 1) if nxt[2] in ("akun", "account") else None
+        )
+        if handle is not None:  # "tulis @kemenhub151", "kata akun @budi_s": the account speaks
+            sp = Speaker(slug(handle.group()), handle.group(), None)
+            return Attribution(sp, text[first[0] : first[1]], False, first[0], handle.end())
+        end = _menurut_end(ctx, nxt[0], limit)  # "ujar kuasa hukum Andika, Toto Ruhanto, …"
+        end = _name_after_role(ctx, words, k, end, limit)
+        speaker = speaker_in(ctx, nxt[0], end, after_name=limit)
+        if speaker is None or not _is_person(ctx, speaker) or _office_word_in(speaker):
+            behind = _person_behind_office(ctx, nxt[0], limit)
+            if behind is not None:
+                speaker, end = behind
+        if speaker is None and text[nxt[0]].islower() and len(ctx.words(nxt[0], end)) <= 4:
+            speaker = Speaker(
+                None, text[nxt[0] : end]
+            )  # "terang penelitian itu", "kata sang aktor"
+        if speaker is None:
+            return None
+        return Attribution(speaker, text[first[0] : first[1]], False, first[0], end)
+    # "“…,” X memberi tahu AP" / "…, Menteri … Shin mengatakan dalam …"
+    for j in range(i, min(len(words), i + 14)):
+        n = _cue_at(lex, words, j)
+        if not n:
+            continue
+        if j == i:
+            return None
+        gap = text[words[i][0] : words[j][0]]
+        if any(ch in gap for ch in ".;:!?\n"):
+            return None
+        subject = words[i:j]
+        while len(subject) > 1 and subject[-1][2] in lex.adverbs:
+            subject = subject[:-1]  # "Rinto Subekti juga mengakui"
+        cue = text[words[j][0] : words[j + n - 1][1]]
+        if len(subject) == 1 and subject[0][2] in lex.pronouns:
+            return Attribution(None, cue, True, words[i][0], words[j + n - 1][1], True)
+        speaker = speaker_in(ctx, subject[0][0], subject[-1][1])
+        if speaker is None:
+            return None
+        return Attribution(speaker, cue, False, words[i][0], words[j + n - 1][1])
+    return _bare_name_after(ctx, start, words[i:], limit)
+
+
+def _bare_name_after(
+    ctx: _Context, start: int, words: list[tuple[int, int, str]], limit: int
+) -> Attribution | None:
+    """A name standing alone after the closing mark, the speech verb left out:
+    "“…,” Ketua Bapilu PSI, Sumardi." / "“…,” demikian Kaka kepada FourFourTwo."."""
+    text = ctx.text
+    if start == 0 or text[start - 1] not in '"”’»':
+        return None  # only right after a closing mark, not after reported words
+    whole = len(words)
+    cut = next((k for k, w in enumerate(words) if k and w[2] in ctx.lex.phrase_stop), whole)
+    words = words[:cut]  # "… kepada FourFourTwo": where it was said, not who
+    if not words or len(words) > 8 or not text[words[0][0]].isupper():
+        return None
+    rest = text[words[-1][1] : limit].strip(" .,")
+    if (cut == whole and rest) or any(ch in text[words[0][0] : words[-1][1]] for ch in ".;:!?\n"):
+        return None  # more follows: a sentence of its own, not a name tag
+    roles = load_words("id")
+    if not all(
+        text[w[0]].isupper() or w[2] in roles.role_heads or w[2] in roles.role_modifiers
+        for w in words
+    ):
+        return None  # "Kaka kepada FourFourTwo": a clause, not a name tag
+    last = [m for m in ctx.mentions_in(words[0][0], words[-1][1]) if m.entity.type == "PERSON"]
+    if not last or last[-1].end != words[-1][1]:
+        return None
+    speaker = speaker_in(ctx, words[0][0], words[-1][1])
+    if speaker is None or speaker.id != last[-1].entity.id:
+        return None
+    return Attribution(speaker, "", False, words[0][0], words[-1][1])
+
+
+_DATELINE_DASHES = ("--", "- -", " — ", " – ")
+
+
+def _subject_before(ctx: _Context, start: int, verb: int) -> tuple[int, int] | None:
+    """The subject span of a verb at ``verb``: back to a clause word or stop.
+
+    Comma-separated appositives ("Lin Jian, juru bicara …, mengatakan") are
+    crossed while no person has been seen.
+    """
+    words = ctx.words(start, verb)
+    if not words:
+        return None
+    lo = words[0][0]
+    for k in range(len(words) - 1, -1, -1):
+        if words[k][2] in ctx.lex.clause_stop or words[k][2] in ctx.lex.according:
+            lo = words[k][1]
+            break
+    text = ctx.text
+    # Cut at a sentence-internal stop (".", ":", ";") too.
+    cut = max(text.rfind(ch, lo, verb) for ch in ".;:!?\n")
+    if cut >= lo:
+        lo = cut + 1
+    # and after a dateline: "Jakarta, CNN Indonesia -- Adik … mengatakan"
+    dash = max((text.rfind(d, lo, verb), len(d)) for d in _DATELINE_DASHES)
+    if dash[0] >= lo:
+        lo = dash[0] + dash[1]
+    # An introductory phrase "Dalam pidato di Washington, ia …": keep the last
+    # comma segment unless it holds no name (then an appositive sits there).
+    # "Lin Jian, juru bicara …, mengatakan": a comma right before the verb
+    # closes an appositive; the subject is the segment before it.
+    segs = _comma_segments(text, lo, verb)
+    chosen = segs[-1]
+    # "…, Rinto Subekti, juga mengakui": adverbs alone do not make a subject, nor
+    # does a lone manner word ("Khloe Kardashian, bintang …, antusias mengumumkan").
+    last = ctx.words(*segs[-1])
+    manner = (
+        len(segs) >= 2
+        and 0 < len(last) <= 2
+        and all(
+            text[w[0]].islower()
+            and w[2] not in ctx.lex.speaker_heads
+            and w[2] not in ctx.lex.pronouns
+            and w[2] not in ctx.lex.stopwords
+            for w in last
+        )
+    )
+    if len(segs) == 2 and manner and ctx.mentions_in(*segs[0]):
+        chosen = segs[0]
+    elif len(segs) >= 3 and (manner or all(w[2] in ctx.lex.adverbs for w in last)):
+        name = ctx.words(*segs[-2])
+        # "Peneliti …, Bimo Wicaksono, mengatakan": the name is the second segment.
+        named = bool(name) and text[name[0][0]].isupper()
+        chosen = (segs[-3][0], segs[-2][1]) if named else segs[-3]
+        role = ctx.words(*segs[-3])
+        related = [m for m in ctx.mentions_in(*segs[-3]) if m.entity.type == "PERSON"]
+        if named and role and related and _appositive_person(ctx, role, related[0], segs[-2]):
+            chosen = segs[-2]  # "Adik … Basuki Tjahaja Purnama, Fifi Lety Indra, mengatakan"
+    words = ctx.words(*chosen)
+    # "Dalam tulisan itu ia berterima kasih …": the subject follows the adverbial.
+    if words and words[0][2] in ctx.lex.leading_prepositions:
+        later = [k for k, w in enumerate(words) if w[2] in ctx.lex.pronouns or text[w[0]].isupper()]
+        words = words[later[1] if len(later) > 1 and later[0] == 0 else later[0] :] if later else []
+    if not words:
+        return None
+    return words[0][0], _noun_phrase_end(ctx, words)
+
+
+def _noun_phrase_end(ctx: _Context, words: list[tuple[int, int, str]]) -> int:
+    """End of the noun phrase opening a clause: "Juru bicara Pentagon", "Ia" (not "Ia juga")."""
+    roles = load_words("id")
+    text = ctx.text
+    end = words[0][1]
+    inside = {i for m in ctx.mentions_in(words[0][0], words[-1][1]) for i in range(m.start, m.end)}
+    for k in range(1, len(words)):
+        s, e, w = words[k]
+        nxt_cap = k + 1 < len(words) and text[words[k + 1][0]].isupper()
+        if (
+            text[s].isupper()
+            or s in inside
+            or w in roles.role_heads
+            or w in roles.role_modifiers
+            or w in ctx.lex.speaker_heads
+            or (w in ("dan", "serta", "maupun", "di", "dari", "bin", "untuk") and nxt_cap)
+        ):
+            end = e
+            continue
+        break
+    return end
+
+
+def _comma_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    segs = []
+    pos = start
+    while True:
+        k = text.find(",", pos, end)
+        if k < 0:
+            segs.append((pos, end))
+            return segs
+        segs.append((pos, k))
+        pos = k + 1
+
+
+def attribution_before(ctx: _Context, start: int, limit: int) -> Attribution | None:
+    """The last speech cue in ``text[start:limit]`` with its subject or "menurut" object."""
+    lex = ctx.lex
+    words = ctx.words(start, limit)
+    text = ctx.text
+    for j in range(len(words) - 1, -1, -1):
+        w = words[j][2]
+        if w in lex.according:
+            if j + 1 >= len(words):
+                continue
+            nxt = words[j + 1]
+            if nxt[2] in lex.pronouns or nxt[2] == "nya" or w.endswith("nya"):
+                return Attribution(None, text[words[j][0] : words[j][1]], True, words[j][0], nxt[1])
+            end = _menurut_end(ctx, nxt[0], limit)
+            speaker = speaker_in(ctx, nxt[0], end)
+            if speaker is not None:
+                return Attribution(
+                    speaker, text[words[j][0] : words[j][1]], False, words[j][0], end
+                )
+            continue
+        if w.startswith("menurut") and w != "menurut":  # "menurutnya"
+            return Attribution(
+                None, text[words[j][0] : words[j][1]], True, words[j][0], words[j][1]
+            )
+        n = _cue_at(lex, words, j)
+        if not n:
+            continue
+        cue = text[words[j][0] : words[j + n - 1][1]]
+        span = _subject_before(ctx, start, words[j][0])
+        if span is None:
+            continue
+        subject = ctx.words(*span)
+        described = _described(ctx, ctx.words(span[0], words[j][0]))
+        if (len(subject) == 1 and subject[0][2] in lex.pronouns) or described:
+            return Attribution(None, cue, True, span[0], words[j + n - 1][1], True)
+        speaker = speaker_in(ctx, subject[0][0], subject[-1][1])
+        if speaker is None or speaker.id is None:  # "Calon presiden nomor urut 1 Anies …"
+            speaker = speaker_in(ctx, subject[0][0], words[j][0]) or speaker
+        if speaker is None or not _is_person(ctx, speaker) or _office_word_in(speaker):
+            # "Ketua Komisi Hukum dan Perundangan MUI Ikhsan Abdullah menyatakan …"
+            behind = _person_behind_office(ctx, subject[0][0], words[j][0])
+            if behind is not None:
+                speaker = behind[0]
+        if (
+            speaker is None
+            and len(subject) <= 3
+            and text[subject[0][0]].islower()
+            and subject[0][2] not in lex.stopwords
+        ):
+            speaker = Speaker(None, text[subject[0][0] : subject[-1][1]])  # "panel menyatakan"
+        if speaker is not None:
+            return Attribution(speaker, cue, False, subject[0][0], words[j + n - 1][1])
+    return None
+
+
+def _menurut_end(ctx: _Context, start: int, limit: int) -> int:
+    """End of the name after "menurut" or "kata", across one "…, Name," appositive."""
+    words = ctx.words(start, limit)
+    if not words:
+        return limit
+    end = _phrase_end(ctx, words, 0, limit)
+    raw = _raw_phrase_end(ctx, words, 0, limit)
+    for cand in (end, raw, None):
+        if cand is None:  # only when the plain phrase ends found no appositive
+            cand = _role_tail_end(ctx, max(end, raw), limit)
+        found = _appositive_name(ctx, words, start, cand, limit)
+        if found is not None:
+            return _next_appositive_person(ctx, start, found, limit)
+    return _person_after_role_clause(ctx, words, start, limit) or end
+
+
+_ROLE_CLAUSE_WORDS = 16
+
+
+def _person_after_role_clause(
+    ctx: _Context, words: list[tuple[int, int, str]], start: int, limit: int
+) -> int | None:
+    """End of the person named after a longer role phrase and a comma: "CEO dan pendiri
+    Grab, Anthony Tan, dalam …", "jaksa penuntut umum pada KPK, Kiki Ahmad Yani, saat …",
+    "petinggi Michelin yang bertanggung jawab atas …, Pierro Taramasso."."""
+    text = ctx.text
+    roles = load_words("id")
+    if not (
+        text[start].islower()
+        or words[0][2] in roles.role_heads
+        or words[0][2] in ctx.lex.speaker_heads
+    ):
+        return None  # a name first ("kata Jokowi di Solo, …"): the name is the speaker
+    comma = text.find(",", start, limit)
+    if comma < 0 or len(ctx.words(start, comma)) > _ROLE_CLAUSE_WORDS:
+        return None
+    if any(ch in text[start:comma] for ch in '.;:!?\n"“”'):
+        return None
+    if any(m.entity.type == "PERSON" for m in ctx.mentions_in(start, comma)):
+        return None  # the role phrase already names its person
+    stop = min(
+        (k for k in (text.find(ch, comma + 1, limit) for ch in ",.;\n") if k >= 0), default=limit
+    )
+    after = ctx.words(comma + 1, stop)
+    people = [m for m in ctx.mentions_in(comma + 1, stop) if m.entity.type == "PERSON"]
+    if not after or not people:
+        return None
+    person = people[0]
+    lead = [w for w in after if w[1] <= person.start]
+    if len(lead) > 2 or not all(w[2] in roles.role_heads or w[2] == "sang" for w in lead):
+        return None  # "…, sang vokalis Matt Bellamy" at most
+    tail = ctx.words(person.end, stop)
+    if tail and tail[0][2] not in ctx.lex.phrase_stop:
+        return None  # ", Anthony Tan mengatakan …": a clause of its own
+    return person.end
+
+
+def _next_appositive_person(ctx: _Context, start: int, end: int, limit: int) -> int:
+    """Past a list of places to the name: "Manajer Negara Airbnb Asia Tenggara, Hong Kong
+    & Taiwan, Robin Kwok". Only when the phrase has no full name of a person yet."""
+    text = ctx.text
+    if any(m.entity.type == "PERSON" and " " in m.entity.name for m in ctx.mentions_in(start, end)):
+        return end
+    k = end
+    for _ in range(3):
+        k += len(text[k:limit]) - len(text[k:limit].lstrip())
+        if k >= limit or text[k] != ",":
+            break
+        stop = text.find(",", k + 1, limit)
+        stop = limit if stop < 0 else stop
+        seg = ctx.words(k + 1, stop)
+        people = [m for m in ctx.mentions_in(k + 1, stop) if m.entity.type == "PERSON"]
+        if (
+            len(people) == 1
+            and " " in people[0].entity.name
+            and seg
+            and seg[0][0] == people[0].start
+            and seg[-1][1] == people[0].end
+        ):
+            return people[0].end
+        if not seg or len(seg) > 5 or not all(text[w[0]].isupper() or w[2] == "dan" for w in seg):
+            break
+        k = stop
+    return end
+
+
+def _role_tail_end(ctx: _Context, end: int, limit: int) -> int:
+    """A role phrase goes on past a bracketed acronym and "dan" + capitalised words:
+    "Kepala Bidang Informasi Gempabumi dan Peringatan Dini Tsunami BMKG",
+    "koordinator Forum Masyarakat Peduli Parlemen Indonesia (Formappi)"."""
+    text = ctx.text
+    while True:
+        k = end + len(text[end:limit]) - len(text[end:limit].lstrip())
+        if k < limit and text[k] == ")":  # a phrase that ended inside "(LPAD"
+            end = k + 1
+            continue
+        if k < limit and text[k] == "(":
+            close = text.find(")", k, limit)
+            if close < 0 or close - k > 40:
+                return end
+            end = close + 1
+            continue
+        words = ctx.words(k, min(limit, k + 200))
+        if len(words) < 2 or words[0][0] != k or words[0][2] not in ("dan", "serta"):
+            return end
+        run = 1
+        while (
+            run < len(words)
+            and text[words[run][0]].isupper()
+            and not text[words[run - 1][1] : words[run][0]].strip()
+        ):
+            run += 1
+        if run == 1:
+            return end
+        end = words[run - 1][1]
+
+
+def _appositive_name(
+    ctx: _Context, words: list[tuple[int, int, str]], start: int, end: int, limit: int
+) -> int | None:
+    """End of "Name," after a role phrase ending at ``end``: "juru bicara …, Lin Jian,"."""
+    text = ctx.text
+    k = end + len(text[end:limit]) - len(text[end:limit].lstrip())
+    if k >= limit or text[k] != ",":
+        return None
+    # "kantor berita resmi Pyongyang, KCNA, …", "Manajer Tim, Chairul Basalamah, …"
+    head_is_noun = (
+        text[start].islower()
+        or words[0][2] in load_words("id").role_heads
+        or words[0][2] in ctx.lex.speaker_heads
+    )
+    if not head_is_noun and any(m.entity.type == "PERSON" for m in ctx.mentions_in(start, k)):
+        return k
+    after = ctx.words(k + 1, limit)
+    k2 = _raw_phrase_end(ctx, after, 0, limit) if after else limit
+    name = ctx.words(k + 1, k2)
+    named = 0 < len(name) <= 8 and all(
+        text[w[0]].isupper() or _is_title_word(w[2]) for w in name
+    )  # "Dr dr Damayanti R Sjarif"
+    person = any(m.entity.type == "PERSON" for m in ctx.mentions_in(k + 1, k2))
+    # The appositive closes: ", Lin Jian, mengatakan" / "…, AKBP Nasriadi kepada …", not
+    # "Menurut KCNA, Kim dan Shoigu membahas …".
+    rest = text[k2:limit].lstrip()
+    closed = (
+        not rest
+        or rest[0] in ",.;:!?\n"
+        or (
+            (m := _WORD.match(rest)) is not None
+            and m.group().casefold() in ctx.lex.phrase_stop - {"dan", "yang", "serta"}
+        )
+    )
+    head_person = any(m.entity.type == "PERSON" for m in ctx.mentions_in(start, k))
+    acronym = len(name) == 1 and text[name[0][0] : name[0][1]].isupper()
+    if (head_person and not person) or (acronym and text[start].isupper()):
+        return k  # "Kapolres … Johanes Siboro SH, SIK melalui …": a degree, not a name
+    if named and closed and (head_is_noun or person):
+        return k2  # "ajudan … Kremlin, Yuri Ushakov, akan …"
+    return k
+
+
+def relay_in(ctx: _Context, start: int, end: int, speaker: Speaker | None) -> str | None:
+    """The channel a quote is relayed through ("kepada Associated Press", "lapor Yonhap")."""
+    for m in ctx.mentions_in(start, end):
+        if speaker is not None and m.entity.id == speaker.id:
+            continue
+        if ctx.is_media(m):
+            return ctx.text[m.start : m.end]
+    return None
+
+
+def _ends_with_cue(ctx: _Context, start: int, end: int) -> bool:
+    """Head ending in a reporting verb: "ia mengatakan “…”", "Kata Putin: “…”",
+    also across a short adjunct: "Ia berkicau di Twitter, “…”"."""
+    words = ctx.words(start, end)
+    if not words:
+        return False
+    last = len(words) - 1
+    if (
+        _cue_at(ctx.lex, words, last)
+        or (last > 0 and _cue_at(ctx.lex, words, last - 1) == 2)
+        or (words[last][2] == "bahwa" and last > 0 and _cue_at(ctx.lex, words, last - 1))
+    ):
+        return True
+    if ctx.text[start:end].rstrip()[-1:] not in ",:":
+        return False
+    for k in range(max(0, last - 6), last):
+        n = _cue_at(ctx.lex, words, k)
+        if n and k + n <= last and words[k + n][2] in ctx.lex.cue_adjuncts:
+            gap = ctx.text[words[k][0] : words[last][1]]
+            return not any(ch in gap for ch in ".;:!?")
+    return False
+
+
+def _sentence_end_attribution(ctx: _Context, start: int, end: int) -> Attribution | None:
+    """ ", kata X." / ", katanya." / ", menurut X." closing the sentence after ``start``."""
+    text = ctx.text
+    pos = text.rfind(",", start, end)
+    for _ in range(4):  # the last few commas: an attribution closes its sentence
+        if pos < start:
+            break
+        att = attribution_after(ctx, pos + 1, end)
+        if att is not None:
+            return att
+        pos = text.rfind(",", start, pos)
+    return None

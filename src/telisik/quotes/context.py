@@ -1,0 +1,180 @@
+"""One article as the quote rules see it: text, sentences, words and entity mentions
+indexed for lookups, and the cue lexicon."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..entities.gazetteer import load_stopwords
+from ..lexicon import load_toml
+from ..model import Document, Entity
+from ..segment import ABBREVIATIONS, segment_text
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+_TRAIL = ",.;: \n\t"
+
+
+_HANDLE = re.compile(r"@\w{2,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The quotes stage's word lists (``lang/<lang>/quotes.toml``)."""
+
+    cue_after: frozenset[str]
+    cue_passive: frozenset[str]
+    cue_verbs: frozenset[tuple[str, ...]]
+    indirect_verbs: frozenset[tuple[str, ...]]
+    according: frozenset[str]
+    naming: frozenset[str]
+    pronouns: frozenset[str]
+    relay_before: frozenset[str]
+    media_heads: frozenset[str]
+    media_names: frozenset[str]
+    fillers: frozenset[str]
+    speaker_heads: frozenset[str]
+    phrase_stop: frozenset[str]
+    leading_prepositions: frozenset[str]
+    clause_stop: frozenset[str]
+    concessive: frozenset[str]
+    coordinators: frozenset[str]
+    adverbs: frozenset[str]
+    cue_adjuncts: frozenset[str]
+    close_sources: frozenset[str]
+    described_heads: frozenset[str]
+    documents: frozenset[str]
+    document_words: frozenset[str]
+    stopwords: frozenset[str]
+    triggers: frozenset[str] = frozenset()  # words without which a sentence reports nothing
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(lang: str = "id") -> Lexicon:
+    """Read the word lists once; multi-word entries are written with ``_``."""
+    data = load_toml("quotes", lang)
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.replace("_", " ") for w in data[key].split())
+
+    def phrases(key: str) -> frozenset[tuple[str, ...]]:
+        return frozenset(tuple(w.split("_")) for w in data[key].split())
+
+    cue_verbs = phrases("cue_verbs")
+    return Lexicon(
+        triggers=frozenset(v[0] for v in cue_verbs)
+        | {w + suffix for w in words("cue_after") for suffix in ("", "nya", "-nya")}
+        | {w + suffix for w in words("according") for suffix in ("", "nya")}
+        | words("cue_passive"),
+        cue_after=words("cue_after"),
+        cue_passive=words("cue_passive"),
+        cue_verbs=cue_verbs,
+        indirect_verbs=phrases("indirect_verbs"),
+        according=words("according"),
+        naming=words("naming"),
+        pronouns=words("pronouns"),
+        relay_before=words("relay_before"),
+        media_heads=words("media_heads"),
+        media_names=words("media_names"),
+        fillers=words("fillers"),
+        speaker_heads=words("speaker_heads"),
+        phrase_stop=words("phrase_stop"),
+        leading_prepositions=words("leading_prepositions"),
+        clause_stop=words("clause_stop"),
+        concessive=words("concessive"),
+        coordinators=words("coordinators"),
+        adverbs=words("adverbs"),
+        cue_adjuncts=words("cue_adjuncts"),
+        close_sources=words("close_sources"),
+        described_heads=words("described_heads"),
+        documents=words("documents"),
+        document_words=words("document_words"),
+        stopwords=load_stopwords(lang),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    id: str | None
+    name: str
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    end: int
+    entity: Entity
+    metonym: bool
+
+
+class _Context:
+    """Text, sentences and entity mentions of one article, indexed for lookups."""
+
+    def __init__(self, doc: Document, lex: Lexicon) -> None:
+        self.text = doc.text
+        self.lex = lex
+        sentences = doc.sentences or segment_text(doc.text, with_tokens=False)
+        self.sentences = [(s.start, s.end, s.paragraph) for s in sentences]
+        self.sent_starts = [s[0] for s in self.sentences]
+        mentions = [
+            _Mention(m.start, m.end, e, m.metonym) for e in doc.entities for m in e.mentions
+        ]
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        self.mentions = mentions
+        self.mention_starts = [m.start for m in mentions]
+        # Words once per article: every rule looks at word ranges many times.
+        self.all_words = [
+            (m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(self.text)
+        ]
+        self.word_starts = [w[0] for w in self.all_words]
+        self._media: dict[tuple[int, int], bool] = {}
+
+    def sentence_at(self, pos: int) -> int:
+        return max(bisect.bisect_right(self.sent_starts, pos) - 1, 0)
+
+    def mentions_in(self, start: int, end: int) -> list[_Mention]:
+        i = bisect.bisect_left(self.mention_starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def words(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """(start, end, case-folded word) of the words inside ``text[start:end]``."""
+        i = bisect.bisect_left(self.word_starts, start)
+        j = bisect.bisect_left(self.word_starts, end)
+        while j > i and self.all_words[j - 1][1] > end:
+            j -= 1
+        return self.all_words[i:j]
+
+    def is_media(self, m: _Mention) -> bool:
+        """An agency or outlet: a known name, or a name ending in "News", "Times"…"""
+        key = (m.start, m.end)
+        if key not in self._media:
+            self._media[key] = self._is_media(m)
+        return self._media[key]
+
+    def _is_media(self, m: _Mention) -> bool:
+        lex = self.lex
+        names = {self.text[m.start : m.end].casefold(), m.entity.name.casefold()}
+        if m.entity.en:
+            names.add(m.entity.en.casefold())
+        if names & lex.media_names:
+            return True
+        last = self.text[m.start : m.end].casefold().split()[-1:]
+        if last and last[0] in lex.media_heads and m.entity.type == "ORG":
+            return True
+        before = self.text[max(0, m.start - 16) : m.start].casefold()
+        return any(before.rstrip().endswith(h) for h in lex.media_heads if " " in h)
+
+
+def _is_title_word(word: str) -> bool:
+    """A word whose period is not a full stop: an initial or an abbreviated title."""
+    return len(word) == 1 or word in ABBREVIATIONS

@@ -1,0 +1,329 @@
+"""The quotes stage: direct, partial, scare and indirect quotes of one article."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+from ..model import Document, Quote, QuoteKind
+from ..pipeline import stage
+from ..segment import paragraph_spans
+from ..settings import Settings
+from .attribution import (
+    Attribution,
+    _after_cue,
+    _cue_at,
+    _ends_with_cue,
+    _menurut_end,
+    _sentence_end_attribution,
+    attribution_after,
+    attribution_before,
+    relay_in,
+)
+from .context import _TRAIL, _WORD, _Context, load_lexicon
+from .marks import Marked, quoted_spans
+from .resolve import _CONTINUE, _DOCUMENT, _PRONOUN, _SUBJECT, _fill_pronouns
+from .speakers import speaker_in
+
+
+def _content(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim spaces, a leading comma or colon, and a trailing comma or period."""
+    while start < end and (text[start].isspace() or text[start] in ",:"):
+        start += 1
+    while end > start and text[end - 1] in _TRAIL:
+        end -= 1
+    return start, end
+
+
+def _is_scare(ctx: _Context, head_start: int, qs: int, qe: int) -> bool:
+    """Named, not said: after a naming word, a lone modifier word, or a title."""
+    lex = ctx.lex
+    before = ctx.words(max(head_start, qs - 60), qs)
+    inner = ctx.words(qs, qe)
+    if before:
+        prev = before[-1][2]
+        if prev in lex.naming or (
+            len(before) > 1
+            and before[-2][2] in lex.naming
+            and prev in ("yang", "sebagai", "seperti")
+        ):
+            return True
+        if (
+            len(inner) == 1
+            and prev not in lex.stopwords
+            and not _cue_at(lex, before, len(before) - 1)
+        ) and not (prev.startswith(("me", "ber")) and len(prev) > 5):
+            return True  # program antariksa "sipil"
+    return False
+
+
+# Small words a title in English keeps in lower case ("The Marvelous Misadventures of …").
+_TITLE_SMALL = frozenset({"of", "and", "the", "by", "for", "in", "on", "a", "an", "to", "at"})
+
+
+def _is_title(ctx: _Context, qs: int, qe: int, most: int = 6) -> bool:
+    """Every content word capitalised, at most ``most`` words: a name or a title."""
+    words = ctx.words(qs, qe)
+    content = [w for w in words if w[2] not in ctx.lex.stopwords and w[2] not in _TITLE_SMALL]
+    return bool(content) and len(words) <= most and all(ctx.text[w[0]].isupper() for w in content)
+
+
+def find_quotes(doc: Document, *, lang: str = "id") -> tuple[Quote, ...]:
+    """All quotes of a segmented document with entities, in text order."""
+    text = doc.text
+    if not text:
+        return ()
+    lex = load_lexicon(lang)
+    ctx = _Context(doc, lex)
+    marked: list[Marked] = []
+    for n, (p_start, p_end) in enumerate(paragraph_spans(text)):
+        marked.extend(quoted_spans(text, p_start, p_end, n))
+    quotes = list(_marked_quotes(ctx, marked))
+    quotes.extend(_indirect_quotes(ctx, marked))
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return tuple(_fill_pronouns(ctx, quotes))
+
+
+def _marked_quotes(ctx: _Context, marked: list[Marked]) -> Iterator[Quote]:
+    text = ctx.text
+    for k, m in enumerate(marked):
+        qs, qe = _content(text, m.open + 1, m.close)
+        if qs >= qe or not any(ch.isalnum() for ch in text[qs:qe]):
+            continue
+        s_open = ctx.sentence_at(m.open)
+        sent_start = ctx.sentences[s_open][0] if ctx.sentences else 0
+        prev_close = marked[k - 1].close + 1 if k and marked[k - 1].paragraph == m.paragraph else 0
+        head_start = max(sent_start, prev_close)
+        s_close = ctx.sentence_at(max(m.close - 1, m.open))
+        sent_end = ctx.sentences[s_close][1] if ctx.sentences else len(text)
+        next_open = marked[k + 1].open if k + 1 < len(marked) else len(text)
+        tail_end = min(sent_end, next_open) if m.closed else m.close
+        tail_start = min(m.close + 1, tail_end)
+        head = text[head_start : m.open].strip()
+        first = text[qs]
+        after = attribution_after(ctx, tail_start, tail_end) if m.closed else None
+        # Opening its sentence, after a cue ("X mengatakan, “…”") or before one
+        # ("…,” kata X"); "Novel pertamanya, “A untuk Alibi,” terbit …" is not.
+        direct_head = (
+            not head
+            or head[-1] in ":-–—"  # "Merdeka.com - “…”": after a dateline
+            or _ends_with_cue(ctx, head_start, m.open)
+            or (head[-1] == "," and after is not None)
+        )
+        direct = (first.isupper() or first.isdigit() or first in "[(.…") and direct_head
+        # "“#seminyak …,” tulis Lindsay", "“@TelkomCare …,” kata akun …": a sentence of
+        # its own with a speech tag after it is said, whatever its first letter.
+        direct = direct or (after is not None and (not head or head[-1] in ":-–—"))
+        if direct:
+            att = after or (attribution_before(ctx, head_start, m.open) if head else None)
+            if att is None and _is_title(ctx, qs, qe) and len(ctx.words(qs, qe)) <= 4:
+                yield Quote(text[qs:qe], qs, qe, "scare")  # "“Tootsie” dan “Network”"
+                continue
+            yield _quote(ctx, "direct", qs, qe, att, m, fallback=_CONTINUE)
+            continue
+        if _is_scare(ctx, head_start, qs, qe):
+            yield Quote(text[qs:qe], qs, qe, "scare")
+            continue
+        # Partial: the sentence's speech cue, wherever it is.
+        sent_end_all = ctx.sentences[s_close][1] if ctx.sentences else len(text)
+        att = _sentence_end_attribution(ctx, tail_start, sent_end_all) or attribution_before(
+            ctx, sent_start, m.open
+        )
+        if _is_title(ctx, qs, qe, most=8):  # "Hari Kemenangan", "Network", "BRI - Powered by …"
+            yield Quote(text[qs:qe], qs, qe, "scare")
+            continue
+        if att is None and len(ctx.words(qs, qe)) < 2:
+            yield Quote(text[qs:qe], qs, qe, "scare")
+            continue
+        yield _quote(ctx, "partial", qs, qe, att, m, fallback=_CONTINUE)
+
+
+def _quote(
+    ctx: _Context,
+    kind: QuoteKind,
+    qs: int,
+    qe: int,
+    att: Attribution | None,
+    m: Marked,
+    *,
+    fallback: str,
+) -> Quote:
+    text = ctx.text
+    if att is None:
+        return Quote(text[qs:qe], qs, qe, kind, speaker=fallback)
+    sp = att.speaker
+    s0 = ctx.sentences[ctx.sentence_at(m.open)][0] if ctx.sentences else 0
+    s1 = ctx.sentences[ctx.sentence_at(max(m.close - 1, m.open))][1] if ctx.sentences else len(text)
+    lo, hi = min(s0, att.start), max(s1, att.end)
+    via = relay_in(ctx, lo, hi, sp)
+    if att.pronoun or sp is None:
+        marker = _DOCUMENT if att.document else _SUBJECT if att.subject else None
+        return Quote(text[qs:qe], qs, qe, kind, _PRONOUN, speaker_name=marker, cue=att.cue, via=via)
+    return Quote(text[qs:qe], qs, qe, kind, sp.id, sp.name, sp.role, att.cue or None, via)
+
+
+def _indirect_quotes(ctx: _Context, marked: list[Marked]) -> Iterator[Quote]:
+    """Reported speech without marks, one per sentence at most."""
+    text = ctx.text
+    direct_sentences = set()
+    for m in marked:
+        qs = m.open + 1
+        if qs < len(text) and (text[qs].isupper() or text[qs].isdigit()):
+            for n in range(ctx.sentence_at(m.open), ctx.sentence_at(max(m.close - 1, m.open)) + 1):
+                direct_sentences.add(n)
+    for n, (s, e, _para) in enumerate(ctx.sentences):
+        if n in direct_sentences:
+            continue
+        words = ctx.words(s, e)
+        if len(words) < 4 or ctx.lex.triggers.isdisjoint([w[2] for w in words]):
+            continue
+        found = _indirect_in(ctx, n, s, e, words)
+        if found is not None:
+            yield found
+
+
+def _indirect_in(
+    ctx: _Context, n: int, s: int, e: int, words: list[tuple[int, int, str]]
+) -> Quote | None:
+    text = ctx.text
+    lex = ctx.lex
+    # "Demikian ungkap X …": the words are the sentence before.
+    if (
+        words[0][2] in ("demikian", "begitu")
+        and len(words) > 2
+        and (_after_cue(lex, words[1][2]) or _cue_at(lex, words, 1) or words[1][2] == "dilaporkan")
+    ):
+        if n == 0 or ctx.sentences[n - 1][2] != ctx.sentences[n][2]:
+            return None
+        att = attribution_after(ctx, words[1][0], e) if _after_cue(lex, words[1][2]) else None
+        ps, pe, _ = ctx.sentences[n - 1]
+        return _indirect(ctx, ps, pe, att, s, e, cue=words[1][2])
+    # "Menurut X, …"
+    for j in range(min(len(words) - 1, 8)):
+        if words[j][2] not in lex.according:
+            continue
+        if j and "," not in text[words[j - 1][1] : words[j][0]]:
+            break  # "Sebagai gantinya, menurut Kirby, …" only after a comma
+        nxt = words[j + 1]
+        cue = text[words[j][0] : words[j][1]]
+        if nxt[2] in lex.pronouns:
+            end = nxt[1]
+            att = Attribution(None, cue, True, words[j][0], end)
+        else:
+            end = _menurut_end(ctx, nxt[0], e)
+            sp = speaker_in(ctx, nxt[0], end)
+            att = Attribution(sp, cue, sp is None, words[j][0], end)
+        if end < e and text[end] == ",":
+            return _indirect(ctx, end + 1, e, att, s, e)
+        break
+    # "Tuduhan itu dibantah oleh Moskow maupun Pyongyang."
+    for j in range(1, len(words) - 2):
+        if words[j][2] in lex.cue_passive and words[j + 1][2] == "oleh":
+            if words[j - 1][2] == "yang" or "," in text[s : words[j][0]]:
+                break
+            att = attribution_after(ctx, words[j][0], e)
+            if att is not None:
+                return _indirect(ctx, s, words[j][0], att, s, e)
+            break
+    # "…, kata X." / "…, menurut X." / "…, X mengatakan dalam …"
+    att = _sentence_end_attribution(ctx, s, e)
+    rest = ctx.words(att.end, e) if att is not None else []
+    # Only adjuncts may follow the attribution ("…, kata X dalam wawancara"), not content.
+    adjunct = not rest or rest[0][2] in lex.phrase_stop | lex.leading_prepositions
+    if att is not None and len(rest) <= 10 and adjunct and all(w[2] != "bahwa" for w in rest):
+        cut = text.rfind(",", s, att.start)
+        if cut > s and len(ctx.words(s, cut)) >= 3:
+            return _indirect(ctx, s, cut, att, s, e)
+    # "… senjata yang menurut Moskow mampu …": the rest of the sentence.
+    for j in range(1, len(words) - 2):
+        if words[j][2] in lex.according and words[j - 1][2] == "yang":
+            nxt = words[j + 1]
+            end = _menurut_end(ctx, nxt[0], e)
+            sp = speaker_in(ctx, nxt[0], end)
+            if sp is not None and len(ctx.words(end, e)) >= 3:
+                cue = text[words[j][0] : words[j][1]]
+                return _indirect(ctx, end, e, Attribution(sp, cue, False, words[j][0], end), s, e)
+    # "X mengatakan (kepada …) bahwa …" / "Para ahli mengatakan …"
+    cues = [(j, k) for j in range(len(words)) if (k := _cue_at(lex, words, j))]
+    pick = next(
+        ((j, k, b) for j, k in cues if (b := _own_bahwa(text, words, j + k)) is not None), None
+    )
+    if pick is None:
+        for j, k in cues:
+            verb = tuple(w[2] for w in words[j : j + k])
+            rest = words[j + k :]
+            if (
+                verb not in lex.indirect_verbs
+                or len(rest) < 2
+                or verb[0] in ("memberi", "memberitahu")
+            ):
+                continue
+            if verb[0].startswith("menyebut") and any(w[2] == "sebagai" for w in rest[:6]):
+                continue  # "menyebut Seoul sebagai musuh utama": naming, not reporting
+            if "," in text[words[j + k - 1][1] : rest[0][0]] and len(rest) < 5:
+                continue  # "Ia mengatakan, …" with a whole clause after the comma is reported
+            pick = (j, k, j + k - 1)
+            break
+    if pick is None:
+        return None
+    j, k, b = pick
+    att = attribution_before(ctx, s, words[j + k - 1][1])
+    if att is None:
+        return None
+    return _indirect(ctx, words[b][1], _content_end(ctx, words[b][1], e), att, s, e)
+
+
+def _own_bahwa(text: str, words: list[tuple[int, int, str]], i: int) -> int | None:
+    """Index of the "bahwa" that a verb ending before ``words[i]`` introduces."""
+    for k in range(i, min(len(words), i + 12)):
+        if words[k][2] == "bahwa":
+            return k
+        if "," in text[words[k - 1][1] : words[k][0]] or (k > i and words[k][2] in ("dan", "yang")):
+            return None
+    return None
+
+
+def _content_end(ctx: _Context, start: int, end: int) -> int:
+    """Reported words stop before ", meskipun …"-like clauses that the reporter adds."""
+    text = ctx.text
+    pos = text.find(",", start, end)
+    while pos >= 0:
+        nxt = _WORD.match(
+            text, pos + 1 + (len(text[pos + 1 : end]) - len(text[pos + 1 : end].lstrip()))
+        )
+        if nxt and nxt.group().casefold() in ctx.lex.concessive:
+            return pos
+        pos = text.find(",", pos + 1, end)
+    return end
+
+
+def _indirect(
+    ctx: _Context,
+    cs: int,
+    ce: int,
+    att: Attribution | None,
+    s: int,
+    e: int,
+    *,
+    cue: str | None = None,
+) -> Quote | None:
+    text = ctx.text
+    cs, ce = _content(text, cs, ce)
+    if len(ctx.words(cs, ce)) < 2:
+        return None
+    if att is None:
+        return Quote(text[cs:ce], cs, ce, "indirect", cue=cue, speaker=None)
+    sp = att.speaker
+    via = relay_in(ctx, s, e, sp)
+    if att.pronoun or sp is None:
+        marker = _DOCUMENT if att.document else _SUBJECT if att.subject else None
+        return Quote(text[cs:ce], cs, ce, "indirect", _PRONOUN, marker, cue=cue or att.cue, via=via)
+    return Quote(text[cs:ce], cs, ce, "indirect", sp.id, sp.name, sp.role, cue or att.cue, via)
+
+
+@stage("quotes")
+def quotes(doc: Document, *, settings: Settings | None = None) -> Document:
+    """Set ``quotes`` on a document with sentences and entities."""
+    if not doc.text:
+        return doc
+    return dataclasses.replace(doc, quotes=find_quotes(doc, lang="id"))

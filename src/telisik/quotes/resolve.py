@@ -1,0 +1,312 @@
+"""Speakers by reference: "katanya", "ia", a described speaker ("pria itu"), a
+document ("pernyataan tersebut") and cue-less continuation paragraphs."""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..entities.detect import all_cues, load_words
+from ..model import Quote
+from .attribution import (
+    Attribution,
+    _comma_segments,
+    _ends_with_cue,
+    _is_person,
+    _noun_phrase_end,
+    attribution_before,
+)
+from .context import Speaker, _Context
+from .speakers import _appositive_person, _coordinated, _person_named, _speaker_of
+
+
+@dataclass(slots=True)
+class _State:
+    """The last speaker named, for "katanya", "ia", continuation paragraphs."""
+
+    last: Speaker | None = None
+    last_paragraph: int = -1
+
+
+def _resolve(ctx: _Context, state: _State, att: Attribution | None, pos: int) -> Speaker | None:
+    if att is None:
+        return None
+    if not att.pronoun:
+        return att.speaker
+    para = ctx.sentences[ctx.sentence_at(pos)][2] if ctx.sentences else 0
+    if att.document:
+        issuer = _issuer_before(ctx, pos, para)
+        if issuer is not None:
+            return issuer
+    # A speech tag ("katanya", "ujar dia") goes on with the speaker being quoted;
+    # a subject pronoun ("ia mengatakan") points at the paragraph's subject.
+    if state.last is not None and para == state.last_paragraph:
+        return state.last
+    if state.last is not None and not att.subject:
+        # "…,” katanya." after a narrative paragraph whose subject is someone
+        # else ("Berbeda dengan Barli, Dian Pelangi akan …"): that person speaks.
+        newer = _narrative_subject(ctx, state, pos, para)
+        return newer or state.last
+    subject = _paragraph_subject(ctx, pos)
+    n = ctx.sentence_at(pos)
+    while n > 0 and ctx.sentences[n - 1][2] == para:
+        n -= 1
+    narrative_before = state.last_paragraph != para - 1  # the paragraph before quotes no one
+    if subject is None and (att.subject or state.last is None) and n > 0 and narrative_before:
+        # "“…,” ujar pria 28 tahun itu." right after a paragraph about him
+        subject = _paragraph_subject(ctx, ctx.sentences[n - 1][1] - 1)
+    if subject is not None and (_plausible_person(subject) or state.last is None):
+        return subject
+    if state.last is not None and para - state.last_paragraph <= 3:
+        return state.last
+    # No recent speaker: the nearest person mentioned before.
+    i = bisect.bisect_left(ctx.mention_starts, pos) - 1
+    while i >= 0:
+        m = ctx.mentions[i]
+        if m.entity.type == "PERSON":
+            return _speaker_of(ctx, m, None)
+        i -= 1
+    return None
+
+
+def _issuer_before(ctx: _Context, pos: int, para: int) -> Speaker | None:
+    """The organisation that issued a statement quoted as "pernyataan tersebut", "rilis
+    klub": the last one named in this paragraph or the one before, not a news outlet."""
+    i = bisect.bisect_left(ctx.mention_starts, pos) - 1
+    while i >= 0:
+        m = ctx.mentions[i]
+        if ctx.sentences and ctx.sentences[ctx.sentence_at(m.start)][2] < para - 1:
+            return None
+        if m.entity.type == "ORG" and not ctx.is_media(m):
+            return _speaker_of(ctx, m, None)
+        i -= 1
+    return None
+
+
+def _narrative_subject(ctx: _Context, state: _State, pos: int, para: int) -> Speaker | None:
+    """A person who is the subject of the narrative right before a quote, if it is
+    not the last speaker: in the quote's paragraph before it, else in the paragraph
+    before, when that paragraph quotes no one."""
+    if para - 1 <= state.last_paragraph:
+        return None
+    n = ctx.sentence_at(pos)
+    while n > 0 and ctx.sentences[n - 1][2] == para:
+        n -= 1
+    at = pos if ctx.sentences[n][0] < pos and _has_words_before(ctx, n, pos) else None
+    if at is None and n > 0:
+        at = ctx.sentences[n - 1][1] - 1
+    if at is None:
+        return None
+    sp = _paragraph_subject(ctx, at)
+    if sp is None or (state.last is not None and sp.id == state.last.id):
+        return None
+    return sp if _plausible_person(sp) else None
+
+
+def _plausible_person(sp: Speaker) -> bool:
+    """A name that looks like a person's: not an acronym, not only ordinary words, no
+    organisation or place word."""
+    words = load_words("id")
+    names = sp.name.split()
+    cues = all_cues(words)
+    return (
+        bool(names)
+        and not (len(names) == 1 and names[0].isupper())  # an acronym
+        and not all(w.casefold() in words.common for w in names)  # "Pemuda", "Tenggara"
+        and not any(w.casefold() in cues for w in names)  # "Polresta Manado"
+    )
+
+
+def _has_words_before(ctx: _Context, n: int, pos: int) -> bool:
+    """Narrative text (not just the opening mark) between sentence ``n``'s start and ``pos``."""
+    return len(ctx.words(ctx.sentences[n][0], pos)) >= 3
+
+
+def _paragraph_subject(ctx: _Context, pos: int) -> Speaker | None:
+    """The person who is the subject of a sentence of this paragraph before ``pos``.
+
+    "Putin menulis artikel … . Dalam tulisan itu ia berterima kasih …": "ia" is
+    the last sentence subject, not the last speaker quoted.
+    """
+    if not ctx.sentences:
+        return None
+    n = ctx.sentence_at(pos)
+    para = ctx.sentences[n][2]
+    first = max(n - 6, 0)  # a long paragraph: only the sentences just before
+    while n >= first and ctx.sentences[n][2] == para:
+        start = ctx.sentences[n][0]
+        end = min(ctx.sentences[n][1], pos)
+        segments = _comma_segments(ctx.text, start, end)[:3]
+        for k, seg in enumerate(segments):
+            if ctx.text[seg[0] : seg[1]].lstrip()[:1] in "\"'“‘«”":
+                break  # quoted words: their names are not the sentence's subject
+            words = ctx.words(*seg)
+            if words and words[0][2] in ctx.lex.leading_prepositions:
+                words = [
+                    w for w in words[1:] if w[2] in ctx.lex.pronouns or ctx.text[w[0]].isupper()
+                ]
+                words = ctx.words(words[0][0], seg[1]) if words else []
+            if not words:
+                continue
+            np_end = _noun_phrase_end(ctx, words)
+            persons = [m for m in ctx.mentions_in(words[0][0], np_end) if m.entity.type == "PERSON"]
+            if not persons and ctx.text[words[0][0]].isupper():
+                # "Payne dengan bangga membagi …": a surname the entities stage missed
+                owner = _person_named(ctx, ctx.text[words[0][0] : words[0][1]])
+                persons = [owner] if owner is not None else []
+            if persons and k + 1 < len(segments):
+                named = _appositive_person(ctx, words, persons[0], segments[k + 1])
+                if named is not None:  # "Adik … Basuki Tjahaja Purnama, Fifi Lety Indra, …"
+                    return _speaker_of(ctx, named, None)
+            if persons:
+                joined = _coordinated(ctx, words[0][0], np_end)  # "Lorenzo dan Ducati"
+                return _speaker_of(ctx, persons[0] if joined else persons[-1], None)
+            if words[0][2] in ctx.lex.pronouns:
+                break  # "ia" again: look at the sentence before
+        n -= 1
+    return None
+
+
+# Quotes carry this placeholder until pronouns are resolved in text order.
+_PRONOUN = "\x00pronoun"
+
+
+_CONTINUE = "\x00continue"
+
+
+_SUBJECT = "\x00subject"
+
+
+_DOCUMENT = "\x00document"
+
+
+def _fill_pronouns(ctx: _Context, quotes: list[Quote]) -> Iterator[Quote]:
+    """Resolve "katanya"/"ia" to the last speaker and give continuations their speaker."""
+    state = _State()
+    prev_direct: Quote | None = None
+    out = list(quotes)
+    for i, q in enumerate(out):
+        para = ctx.sentences[ctx.sentence_at(q.start)][2] if ctx.sentences else 0
+        if q.speaker == _PRONOUN:
+            document = q.speaker_name == _DOCUMENT
+            subject = document or q.speaker_name == _SUBJECT
+            pronoun = Attribution(None, q.cue or "", True, subject=subject, document=document)
+            sp = _resolve(ctx, state, pronoun, q.start)
+            if (
+                sp is not None
+                and q.kind == "direct"
+                and _is_person(ctx, sp)
+                and _named_in(ctx, sp, q.text)
+            ):
+                # "“… Pak Novel sudah sembuh …,” tuturnya": not Novel speaking
+                alt = state.last
+                if alt is None or alt.id == sp.id or _named_in(ctx, alt, q.text):
+                    alt = _person_before(ctx, q.start, q.text, sp.id)
+                sp = alt or sp
+            q = dataclasses.replace(
+                q,
+                speaker=sp.id if sp else None,
+                speaker_name=sp.name if sp else None,
+                speaker_role=sp.role if sp else None,
+            )
+        elif q.speaker == _CONTINUE:
+            q = _continuation(ctx, out, i, q, state, prev_direct, para)
+        out[i] = q
+        if q.speaker_name is not None and q.kind != "scare":
+            state.last = Speaker(q.speaker, q.speaker_name, q.speaker_role)
+            state.last_paragraph = para
+        if q.kind == "direct":
+            prev_direct = q
+    yield from out
+
+
+def _person_before(ctx: _Context, pos: int, quoted: str, skip: str | None) -> Speaker | None:
+    """The nearest person named before ``pos`` who is not spoken of in ``quoted``."""
+    i = bisect.bisect_left(ctx.mention_starts, pos) - 1
+    while i >= 0 and pos - ctx.mentions[i].start < 2000:
+        m = ctx.mentions[i]
+        if m.entity.type == "PERSON" and m.entity.id != skip:
+            sp = _speaker_of(ctx, m, None)
+            if not _named_in(ctx, sp, quoted):
+                return sp
+        i -= 1
+    return None
+
+
+_HONORIFICS = frozenset({"pak", "bapak", "bu", "ibu", "mas", "mbak", "bung", "kak", "sang"})
+
+
+def _named_in(ctx: _Context, sp: Speaker, text: str) -> bool:
+    """The quoted words name the speaker as the article does ("Pak Novel"): they speak
+    of him, not as him. A name inside a longer one ("Kim" in "Kim Jong Un") does not count."""
+    forms = {ctx.text[m.start : m.end] for m in ctx.mentions if m.entity.id == sp.id}
+    for form in filter(None, forms):
+        for found in re.finditer(rf"\b{re.escape(form)}\b", text):
+            before = text[: found.start()].split()[-1:]
+            after = text[found.end() :].split()[:1]
+            joined_before = (
+                before
+                and before[0][:1].isupper()
+                and before[0][-1] not in '.,;:!?"”'
+                and before[0].casefold() not in _HONORIFICS
+            )
+            joined_after = after and after[0][:1].isupper()
+            if not joined_before and not joined_after:
+                return True
+    return False
+
+
+def _continuation(
+    ctx: _Context, out: list[Quote], i: int, q: Quote, state: _State, prev: Quote | None, para: int
+) -> Quote:
+    """A quote with no cue: the next quote's speaker if it continues into it, else the last."""
+    nxt = out[i + 1] if i + 1 < len(out) else None
+    sp: Speaker | None = None
+    if q.kind == "direct":
+        sp = _cue_sentence_before(ctx, q.start)
+    if (
+        sp is None
+        and nxt is not None
+        and nxt.kind == q.kind == "direct"
+        and nxt.speaker not in (_PRONOUN, _CONTINUE, None)
+    ):
+        gap = ctx.text[q.end : nxt.start]
+        if len(ctx.words(q.end, nxt.start)) == 0 and gap.count("\n") <= 2:
+            sp = Speaker(nxt.speaker, nxt.speaker_name or "", nxt.speaker_role)
+    reach = 3 if q.kind == "direct" else 1  # quoted words in a sentence need a close speaker
+    if sp is None and state.last is not None and para - state.last_paragraph <= reach:
+        sp = state.last
+    if sp is None and q.kind == "direct":
+        # "Dalam pernyataannya, Facebook mengatakan. “…”" / a paragraph about him, then
+        # his words: the narrative's subject, when it looks like a person.
+        near = _narrative_subject(ctx, state, q.start, para)
+        sp = near if near is not None and _plausible_person(near) else None
+    if sp is None:
+        if q.kind == "partial" or len(ctx.words(q.start, q.end)) <= 6:
+            return dataclasses.replace(q, kind="scare", speaker=None)  # a title, a heading
+        return dataclasses.replace(q, speaker=None)
+    return dataclasses.replace(q, speaker=sp.id, speaker_name=sp.name, speaker_role=sp.role)
+
+
+def _cue_sentence_before(ctx: _Context, pos: int) -> Speaker | None:
+    """The speaker of a sentence that ends in its speech verb right before the quote:
+    "Dalam pernyataannya, Facebook mengatakan. “…”" (an organisation as well as a person)."""
+    if not ctx.sentences:
+        return None
+    n = ctx.sentence_at(pos)
+    if n == 0 or ctx.sentences[n][0] < pos - 2:
+        return None  # the quote does not open its sentence
+    start, end, para = ctx.sentences[n - 1]
+    if para < ctx.sentences[n][2] - 1:
+        return None
+    body = ctx.text[start:end].rstrip()
+    if body[-1:] not in ".:" or '"' in body or "”" in body:
+        return None
+    stop = start + len(body) - 1
+    if not _ends_with_cue(ctx, start, stop):
+        return None
+    att = attribution_before(ctx, start, stop)
+    return att.speaker if att is not None and not att.pronoun else None
