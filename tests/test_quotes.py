@@ -267,6 +267,10 @@ CASES = [
      "indirect", "panel", "sedang menyelidiki"),
     ("Para analis mengatakan eratnya hubungan kedua negara menandakan Rusia terisolasi.",
      "indirect", "Para analis", "eratnya hubungan"),
+    # a capitalised "Kepada"/"Dan" inside a title-case office or name does not end it
+    ("“Limbah ternak bisa menjadi sumber energi,” kata Wakil Dekan Bidang Pengabdian Kepada "
+     "Masyarakat, Rahmat Hidayat, dalam siaran persnya.", "direct", "Rahmat Hidayat",
+     "Limbah ternak"),
     # documents: named with no verb, issued by someone named after, or by the body before
     ("Libur tambahan itu diumumkan pekan lalu.\n\n“Cuti bersama ditambah satu hari pada "
      "Juni,” demikian keterangan Kemenpan-RB.", "direct",

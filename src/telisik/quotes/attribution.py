@@ -81,7 +81,7 @@ def _raw_phrase_end(ctx: _Context, words: list[tuple[int, int, str]], i: int, li
             gap = " "  # "Direktur Teknis Asosiasi Wasit Prancis (DTA) Pascal Garibian"
         if any(ch in gap for ch in ",;.:()!?\n"):
             break
-        if w in ctx.lex.phrase_stop and j > i:
+        if w in ctx.lex.phrase_stop and j > i and text[s].islower():  # not "Dan Bartel"
             break
         end = e
         j += 1
