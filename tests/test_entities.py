@@ -120,6 +120,35 @@ def test_roles_pre_modifier_and_appositive() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Menteri Pemuda dan Olahraga Hendra Wiradinata membuka acara.",
+            "Menteri Pemuda dan Olahraga",
+        ),
+        ("Menteri Perindustrian Hendra Wiradinata membuka acara.", "Menteri Perindustrian"),
+    ],
+)
+def test_an_office_with_dan_is_one_role(text: str, role: str) -> None:
+    found = {e.name: e for e in extract_entities(text, use_ner=True)}
+    assert found["Hendra Wiradinata"].role == role
+
+
+def test_dan_between_two_people_does_not_join_their_roles() -> None:
+    text = "Presiden Joko Widodo dan Menteri BUMN Rini Soemarno meninjau bandara."
+    found = {e.name: e for e in extract_entities(text, use_ner=True)}
+    assert found["Rini Soemarno"].role == "Menteri BUMN"
+    assert found["Joko Widodo"].role == "Presiden"
+
+
+def test_quoted_words_between_names_are_a_nickname_only_inside_a_name() -> None:
+    text = "Penonton film 'Gundam Versus' Hadir di bioskop, kata Stefano 'Teco' Lugarro kemarin."
+    found = {e.name: e for e in extract_entities(text, use_ner=True)}
+    assert "Stefano 'Teco' Lugarro" in found
+    assert not any("Gundam" in name and "Hadir" in name for name in found)
+
+
+@pytest.mark.parametrize(
     "text,person",
     [
         # ordinary words of an office stay with the role, also across "dan"
@@ -139,6 +168,13 @@ def test_roles_pre_modifier_and_appositive() -> None:
         ),
         # a first name that is also an ordinary word stays when it is all that precedes
         ("Penyanyi Maya Anggraini merilis album baru.", "Maya Anggraini"),
+        # a minister's portfolio word the news always capitalises
+        ("Menteri Perindustrian Hendra Wiradinata meninjau pabrik baja.", "Hendra Wiradinata"),
+        # "Pol" after a police rank belongs to the rank
+        (
+            "Hal itu disampaikan Kapolrestabes Surabaya, Kombes Pol Rudi Hartanto, di Surabaya.",
+            "Rudi Hartanto",
+        ),
     ],
 )
 @pytest.mark.parametrize("use_ner", [False, True], ids=["rules", "ner"])
@@ -460,7 +496,58 @@ SHORT_FORMS = [
         "mikheil-saakashvili",
         "Saakashbili",
     ),
+    # one letter of the first name and a syllable of the surname; a syllable with a
+    # letter of its own
+    (
+        "Gubernur Ahmad Herlambang meresmikan jembatan. Aher berharap warga menjaganya.",
+        "ahmad-herlambang",
+        "Aher",
+    ),
+    (
+        "Ketua DPR Bambang Soediro menerima tamu. Menurut Bamsoet, rapat ditunda.",
+        "bambang-soediro",
+        "Bamsoet",
+    ),
+    # said outright with a one-word name, and without "akrab"
+    (
+        "Pelaksana tugas Gubernur Sumarwoto memberi penghargaan. Padahal, kata Soni sapaan "
+        "karib Sumarwoto, petugas itu sedang libur.",
+        "sumarwoto",
+        "Soni",
+    ),
+    (
+        "Pelatih Persija, Stefano Lugarro, hadir. Teco, sapaan Stefano Lugarro, memimpin latihan.",
+        "stefano-lugarro",
+        "Teco",
+    ),
+    # a nickname in quotation marks inside the name, then used alone
+    (
+        "Pelatih Persija, Stefano 'Teco' Lugarro, memimpin latihan. Teco meminta pemain fokus.",
+        "stefano-teco-lugarro",
+        "Teco",
+    ),
+    # a title word and a nickname introduced after it
+    (
+        "Pemilik restoran, Chef Fernando Wiradi, yang akrab disapa chef Nando, hadir. "
+        "Menurut Nando, menu baru segera hadir.",
+        "fernando-wiradi",
+        "Nando",
+    ),
 ]
+
+
+def test_a_name_without_its_middle_name_is_the_same_person() -> None:
+    text = (
+        "Calon Wakil Gubernur Sandiaga Salahudin Uno meninjau pasar. Sandiaga Uno mengatakan "
+        "harga stabil. Menurut Sandi, pedagang puas."
+    )
+    found = {e.id: e for e in extract_entities(text, use_ner=True)}
+    forms = [m.text for m in found["sandiaga-salahudin-uno"].mentions]
+    assert forms == ["Sandiaga Salahudin Uno", "Sandiaga Uno", "Sandi"]
+    # two different people who share a first and a last word are not one
+    text = "Budi Santoso hadir. Budi Hartono Santoso dan Budi Wirawan Santoso juga hadir."
+    found = {e.id: e for e in extract_entities(text, use_ner=True)}
+    assert [m.text for m in found["budi-santoso"].mentions] == ["Budi Santoso"]
 
 
 @pytest.mark.parametrize(("text", "owner", "short"), SHORT_FORMS)

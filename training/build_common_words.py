@@ -5,7 +5,10 @@ A capitalised word whose lower-case form is an ordinary word ("Pendidikan",
 it stands between a role word and a name ("Menteri Pendidikan dan
 Kebudayaan Muhadjir Effendy"). The list is the words of IndoSum (credited in
 the README) written in lower case at least ``MIN_LOWER`` times and in at
-least ``LOWER_SHARE`` of their occurrences away from a sentence start. Deterministic; offline.
+least ``LOWER_SHARE`` of their occurrences away from a sentence start, plus the
+portfolio words of the ministers in ``lang/id/offices.toml`` ("Perindustrian",
+"Perhubungan"), which news capitalises nearly every time it writes them.
+Deterministic; offline.
 
     python training/build_common_words.py
 """
@@ -37,8 +40,25 @@ def common_words() -> list[str]:
     return sorted(w for w, n in total.items() if lower[w] >= max(MIN_LOWER, LOWER_SHARE * n))
 
 
+def office_words() -> set[str]:
+    """The words after "menteri" in the minister titles of ``offices.toml``."""
+    import re
+    import tomllib
+
+    offices = OUT.with_name("offices.toml")
+    titles = tomllib.loads(offices.read_text(encoding="utf-8"))["abbreviations"].values()
+    skip = {"dan", "bidang", "sekretaris", "negara", "republik", "indonesia"}
+    return {
+        w
+        for title in titles
+        if title.startswith("menteri ")
+        for w in re.findall(r"\w+", title)[1:]
+        if w not in skip and len(w) >= 3
+    }
+
+
 def main() -> None:
-    words = common_words()
+    words = sorted(set(common_words()) | office_words())
     head = "# Words usually written in lower case (training/build_common_words.py, from IndoSum)\n"
     OUT.write_text(head + "\n".join(words) + "\n", encoding="utf-8")
     print(f"{len(words)} words -> {OUT}")

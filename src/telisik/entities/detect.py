@@ -187,7 +187,37 @@ def detect(
                 kept[-1] = c
             continue
         kept.append(c)
-    return _split_leading_acronyms(_drop_capitalised_words(kept, tokens, words), words, text)
+    kept = _quoted_nicknames(_drop_capitalised_words(kept, tokens, words), words, text)
+    return _split_leading_acronyms(kept, words, text)
+
+
+# "Stefano 'Teco' Cugurra", "Dwayne 'The Rock' Johnson": a nickname in quotation
+# marks between a person's first name and surname.
+_QUOTED_NICK = re.compile(
+    r"[ \t]*['\"‘“][ \t]*[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2}[ \t]*['\"’”]"
+    r"[ \t]*([A-Z][a-z][\w-]*)\b"
+)
+
+
+def _quoted_nicknames(found: list[Candidate], words: Words, text: str) -> list[Candidate]:
+    """A person's name with a quoted nickname inside is one mention of that person,
+    so the nickname used alone later joins the full name."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(found):
+        c = found[i]
+        i += 1
+        m = _QUOTED_NICK.match(text, c.end) if c.type == "PERSON" and c.entry is None else None
+        surname = m.group(1).casefold() if m else ""
+        if m is None or surname in words.common or surname in words.stopwords:
+            out.append(c)
+            continue
+        end = m.end()
+        while i < len(found) and found[i].start < end:
+            end = max(end, found[i].end)
+            i += 1
+        out.append(dataclasses.replace(c, end=end, text=text[c.start : end]))
+    return out
 
 
 def _drop_capitalised_words(
@@ -431,6 +461,7 @@ def _run_candidates(
             )
         ):
             run.pop(0)
+    ranked = False
     while (
         run
         and run[0][0] == "t"
@@ -439,8 +470,10 @@ def _run_candidates(
             or low in words.titles
             or low in words.connectors
             or not toks[run[0][1]].word
+            or (ranked and low == "pol" and len(run) > 2)  # "Kombes Pol Rudi Setiawan"
         )
     ):
+        ranked = low in words.titles
         run.pop(0)
     while (
         run
@@ -800,6 +833,8 @@ def _plain(
         roles = []  # "mantan bintang Disney itu": Disney qualifies a description of someone
     cand.roles = roles
     prev = toks[i - 1].low if i > 0 else ""
+    if prev == "pol" and i > 1:  # "Kombes Pol Rudi Setiawan": the rank is the title
+        prev = toks[i - 2].low
     cand.person_signal = bool(roles) or prev in words.speech_cues or prev in words.titles
     return cand
 
@@ -860,7 +895,7 @@ _KIN = _wordset(
 def person_roles(text: str, toks: list[_Tok], i: int, j: int, words: Words) -> list[str]:
     """Role phrases before ("Menteri Luar Negeri AS …") and after (", peneliti …") a name."""
     roles = []
-    pre = _pre_role(text, toks, i, words)
+    pre = _pre_role(text, toks, i, words, multiword=j > i)
     if pre:
         roles.append(pre)
     post = _appositive(text, toks, j, words)
@@ -869,7 +904,12 @@ def person_roles(text: str, toks: list[_Tok], i: int, j: int, words: Words) -> l
     return roles
 
 
-def _pre_role(text: str, toks: list[_Tok], i: int, words: Words) -> str | None:
+def _pre_role(
+    text: str, toks: list[_Tok], i: int, words: Words, *, multiword: bool = False
+) -> str | None:
+    """The role phrase right before ``toks[i]``; ``multiword``: the name has two or
+    more words, so an office with "dan" inside may precede it (a lone capitalised
+    word after "… Pengembangan dan Pemasaran" is more likely the office's own)."""
     k = i - 1
     if k >= 0 and toks[k].text == ",":
         k -= 1  # "ajudan kebijakan luar negeri Kremlin, Yuri Ushakov"
@@ -878,6 +918,10 @@ def _pre_role(text: str, toks: list[_Tok], i: int, words: Words) -> str | None:
     steps = 0
     while k >= 0 and steps < 8:
         t = toks[k]
+        if multiword and t.low in ("dan", "&") and _office_and(toks, k, words):
+            k -= 1  # "Menteri Pemuda dan Olahraga Imam Nahrawi"
+            steps += 1
+            continue
         if not t.word or t.low in _ROLE_STOP or t.low in words.speech_cues:
             break
         if not t.cap and t.low not in words.role_heads and _is_verb(t.low, words):
@@ -899,6 +943,21 @@ def _pre_role(text: str, toks: list[_Tok], i: int, words: Words) -> str | None:
     if not any(t.cap for t in toks[head : last + 1]):
         return None  # "penasihat kebijakan luar negeri Putin": Putin's adviser, not Putin
     return text[toks[head].start : toks[last].end]
+
+
+def _office_and(toks: list[_Tok], k: int, words: Words) -> bool:
+    """``toks[k]`` ("dan") joins two ordinary capitalised words of one office
+    ("Pemuda dan Olahraga"), not two people ("Presiden Jokowi dan Menteri Rini")."""
+    if k == 0 or k + 1 >= len(toks):
+        return False
+    before, after = toks[k - 1], toks[k + 1]
+    return (
+        before.cap
+        and after.cap
+        and before.low in words.common
+        and after.low in words.common
+        and after.low not in words.role_heads
+    )
 
 
 def _appositive(text: str, toks: list[_Tok], j: int, words: Words) -> str | None:

@@ -169,13 +169,16 @@ def _nickname_owners(word: str, people: list[_Group]) -> list[tuple[_Group, list
     return found if len(found) == 1 else []
 
 
-# "Danny - - sapaan akrab Ramdhan Pomanto", "Gus Ipul, sapaan akrabnya, …"
+# "Danny - - sapaan akrab Ramdhan Pomanto", "Gus Ipul, sapaan akrabnya, …",
+# "Teco, sapaan Stefano Cugurra"
 _NICK_AFTER = re.compile(
-    r"[\s\-–—,(]*(?:sapaan|panggilan)\s+(?:akrab|karib)(?:nya)?\b\s*(?:dari\s+)?"
+    r"[\s\-–—,(]*(?:(?:sapaan|panggilan)\s+(?:akrab|karib)(?:nya)?|sapaan(?:nya)?)\b\s*"
+    r"(?:dari\s+)?"
 )
 # "Armantha, pria yang akrab disapa Tata", "Oman Rochman alias Aman"
 _NICK_BEFORE = re.compile(
-    r"(?:\b(?:akrab|biasa|karib)\s+(?:di)?(?:sapa|panggil)|\byang\s+di(?:sapa|panggil)|\balias)\s*$"
+    r"(?:\b(?:akrab|biasa|karib)\s+(?:di)?(?:sapa|panggil)|\byang\s+di(?:sapa|panggil)|\balias)"
+    r"(?:\s+(?:chef|kak|mas|mbak|bang|coach|pak|bu))?\s*$"  # "… yang akrab disapa chef Nando"
 )
 _NICK_REACH = 300  # characters back to the full name a nickname phrase refers to
 
@@ -187,12 +190,21 @@ def _short_form_owner(
     ``sizes``: each group's number of distinct name words."""
     least = max(1, len(g.key[2:].split()))
     full = [o for o in groups if o is not g and sizes[id(o)] > least]
-    said = _introduced_owner(g, full, text)
+    said = _introduced_owner(g, full, [o for o in groups if o is not g], text)
     if said is not None:
         return said
     word = g.key[2:]
-    if " " in word:  # "Ramdhan Pomanto" is "Moh Ramdhan Pomanto" without the abbreviation
-        fits = [o for o in full if any(_abbreviated_first(word, _key(m.text)) for m in o.mentions)]
+    if " " in word:
+        # "Ramdhan Pomanto" is "Moh Ramdhan Pomanto" without the abbreviation;
+        # "Sandiaga Uno" is "Sandiaga Salahuddin Uno" without the middle name
+        fits = [
+            o
+            for o in full
+            if any(
+                _abbreviated_first(word, k) or _middle_dropped(word, k)
+                for k in {_key(m.text) for m in o.mentions}
+            )
+        ]
         return fits[0] if len(fits) == 1 else None
     forms = {m.text for m in g.mentions}
     named = [o for o in full if _group_type(o) in ("PERSON", "ORG")]
@@ -223,14 +235,22 @@ def _short_form_owner(
     return fits[0] if len(fits) == 1 else None
 
 
-def _introduced_owner(g: _Group, full: list[_Group], text: str) -> _Group | None:
-    """The full name the article says ``g`` is the nickname of."""
+def _introduced_owner(
+    g: _Group, full: list[_Group], others: list[_Group], text: str
+) -> _Group | None:
+    """The full name the article says ``g`` is the nickname of; ``others``: every
+    other group, since the name said outright may be one word ("Soni sapaan karib
+    Sumarsono")."""
     if not text:
         return None
     for m in g.mentions:
         after = _NICK_AFTER.match(text, m.end)
         if after is not None:
-            named = [o for o in full if any(n.start == after.end() for n in o.mentions)]
+            named = [
+                o
+                for o in others
+                if _group_type(o) == "PERSON" and any(n.start == after.end() for n in o.mentions)
+            ]
             if named:
                 return named[0]
             if after.group().rstrip().endswith("nya"):
@@ -260,18 +280,31 @@ def _abbreviated_first(short: str, full: str) -> bool:
     return rest == short and (len(first) == 1 or first in _FIRST_ABBREVIATIONS)
 
 
+def _middle_dropped(short: str, full: str) -> bool:
+    """``short`` is ``full`` without its middle words: same first and last word."""
+    a, b = short.split(), full.split()
+    return len(a) == 2 and len(b) >= 3 and a[0] == b[0] and a[1] == b[-1]
+
+
 def _initials(name: str) -> str:
     """ "Jusuf Kalla" -> "jk"; lower-case joining words ("dan", "dari") are skipped."""
     return "".join(w[0] for w in split_words(name) if w[0].isupper()).casefold()
 
 
 def _syllables_of(word: str, words: list[str]) -> bool:
-    """``word`` is the starts of consecutive name words, >= 2 letters each:
-    "djanur" = dja(djang) + nur(djaman), "komdis" = kom(isi) + dis(iplin)."""
+    """``word`` is the starts of consecutive name words: "djanur" = dja(djang) +
+    nur(djaman), "komdis" = kom(isi) + dis(iplin); the first part may be one letter
+    before a longer second ("aher" = a(hmad) + her(yawan)), and the second may end
+    in a letter of its own when it is long ("bamsoet" = bam(bang) + soe(satyo) + t)."""
     for i in range(len(words) - 1):
-        for cut in range(2, len(word) - 1):
+        for cut in range(1, len(word) - 1):
             head, tail = word[:cut], word[cut:]
-            if words[i].startswith(head) and words[i] != head and words[i + 1].startswith(tail):
+            if cut == 1 and len(tail) < 3:
+                continue
+            if not words[i].startswith(head) or words[i] == head:
+                continue
+            nxt = words[i + 1]
+            if nxt.startswith(tail) or (len(tail) >= 4 and nxt.startswith(tail[:-1])):
                 return True
     return False
 
