@@ -121,6 +121,8 @@ CASES = [
      "Juli,” ujar Mendag.", "direct", "Enggartiasto Lukita", "Stok beras"),
     ("Menlu Retno Marsudi tiba di Vientiane. “Deklarasi itu sudah ditandatangani,” kata "
      "Menteri Luar Negeri dalam jumpa pers.", "direct", "Retno Marsudi", "Deklarasi itu"),
+    ("Menteri Pemuda dan Olahraga Hendra Wiradinata membuka acara itu. “Atlet kita siap "
+     "bertanding,” kata Menpora.", "direct", "Hendra Wiradinata", "Atlet kita"),
     # a name standing alone after the closing mark, the speech verb left out
     ("Banyak yang tertarik menjadi calon. “Intelektual muda dan tokoh masyarakat ikut "
      "mendaftar,” Ketua Bapilu Partai Maju, Sumardi Hasan.", "direct", "Sumardi Hasan",
@@ -399,6 +401,20 @@ def test_relay_channel(text: str, via: str | None) -> None:
     q = next(q for q in quotes_of(text) if q.kind in ("direct", "indirect"))
     assert q.via == via
     assert q.speaker_name != via
+
+
+def test_a_body_as_the_narrative_subject_is_not_its_officer() -> None:
+    # "Kemenpar" opening the paragraph before "katanya" is the ministry, not the one
+    # person whose role names it: the minister quoted just before goes on
+    text = (
+        "Deputi Bidang Pemasaran dan Promosi Kemenpar Gede Pranata membuka pameran di Denver."
+        "\n\nMenteri Pariwisata Arya Wiratama mengatakan pihaknya akan terus mempromosikan "
+        "wisata bahari.\n\n“Wisata selam itu pasar yang mahal dan kami ingin menguasainya,” "
+        "jelasnya.\n\nSelain pameran itu, Kemenpar juga akan mengikuti lima pameran lain di "
+        "Amerika.\n\n“Kami memang sudah fokus kepada penjualan paket wisata,” katanya."
+    )
+    direct = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert [q.speaker_name for q in direct] == ["Arya Wiratama", "Arya Wiratama"]
 
 
 def test_unbalanced_quote_stops_at_the_paragraph_end() -> None:

@@ -153,7 +153,11 @@ def _paragraph_subject(ctx: _Context, pos: int) -> Speaker | None:
                 continue
             np_end = _noun_phrase_end(ctx, words)
             persons = [m for m in ctx.mentions_in(words[0][0], np_end) if m.entity.type == "PERSON"]
-            if not persons and ctx.text[words[0][0]].isupper():
+            if (
+                not persons
+                and ctx.text[words[0][0]].isupper()
+                and not ctx.mentions_in(words[0][0], words[0][1])  # "Kemenpar": a body
+            ):
                 # "Payne dengan bangga membagi …": a surname the entities stage missed
                 owner = _person_named(ctx, ctx.text[words[0][0] : words[0][1]])
                 persons = [owner] if owner is not None else []

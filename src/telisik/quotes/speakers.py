@@ -43,12 +43,17 @@ def _after_locative(ctx: _Context, m: _Mention) -> bool:
 
 def _person_named(ctx: _Context, word: str) -> _Mention | None:
     """The one person of the article with ``word`` in their name (a lone name the
-    entities stage took for a role word: "Imam" of Imam Nahrawi), else in their
+    entities stage took for a role word: "Imam" of Imam Nahrawi) or as a nickname
+    the entities stage joined to them ("Djanur"), else in their
     role ("Menpora" of "Menteri Pemuda dan Olahraga (Menpora) Imam Nahrawi")."""
     owners = {
         m.entity.id: m
         for m in ctx.mentions
-        if m.entity.type == "PERSON" and word in m.entity.name.split() and " " in m.entity.name
+        if m.entity.type == "PERSON"
+        and (
+            (word in m.entity.name.split() and " " in m.entity.name)
+            or word in m.entity.aliases  # "Djanur", the nickname the article gave
+        )
     }
     if not owners:  # "kata Menpora." -> the person the article gives that office
         return _role_holder(ctx, frozenset({word.casefold()}))
