@@ -134,6 +134,13 @@ def test_an_office_with_dan_is_one_role(text: str, role: str) -> None:
     assert found["Hendra Wiradinata"].role == role
 
 
+def test_office_and_its_place_before_a_comma_and_a_rank_are_the_role() -> None:
+    text = "Kapolsek Pancoran, Kompol Aswin, menerangkan pihaknya mendapat laporan."
+    found = {e.name: e for e in extract_entities(text, use_ner=True)}
+    assert found["Aswin"].role == "Kapolsek Pancoran"
+    assert found["Pancoran"].type == "GPE"
+
+
 def test_dan_between_two_people_does_not_join_their_roles() -> None:
     text = "Presiden Joko Widodo dan Menteri BUMN Rini Soemarno meninjau bandara."
     found = {e.name: e for e in extract_entities(text, use_ner=True)}
@@ -170,6 +177,8 @@ def test_quoted_words_between_names_are_a_nickname_only_inside_a_name() -> None:
         ("Penyanyi Maya Anggraini merilis album baru.", "Maya Anggraini"),
         # a minister's portfolio word the news always capitalises
         ("Menteri Perindustrian Hendra Wiradinata meninjau pabrik baja.", "Hendra Wiradinata"),
+        # the place of an office before ", [rank] Name" is not a person
+        ("Kapolsek Pancoran, Kompol Aswin, menerangkan pihaknya mendapat laporan.", "Aswin"),
         # "Pol" after a police rank belongs to the rank
         (
             "Hal itu disampaikan Kapolrestabes Surabaya, Kombes Pol Rudi Hartanto, di Surabaya.",
@@ -706,3 +715,17 @@ def test_an_acronym_before_a_full_name_is_the_body_not_part_of_the_name() -> Non
     # an acronym that starts a company's own name stays with it
     text = "Direktur Utama PT Pertamina Nicke Widyawati meninjau kilang di Cilacap."
     assert not any(e.name == "PT" for e in extract_entities(text, use_ner=True))
+
+
+def test_indonesian_provinces_and_their_short_forms_are_places() -> None:
+    text = (
+        "Gubernur Jawa Barat, Hendra Wiradinata, meninjau banjir. Warga Jabar diminta waspada, "
+        "sementara relawan dari Sulsel dan Kota Tangsel mengirim bantuan."
+    )
+    found = {e.id: e for e in extract_entities(text, use_ner=True)}
+    assert found["west-java"].type == "GPE"
+    assert [m.text for m in found["west-java"].mentions] == ["Jawa Barat", "Jabar"]
+    assert found["hendra-wiradinata"].role == "Gubernur Jawa Barat"
+    assert found["south-sulawesi"].type == "GPE"
+    assert found["south-tangerang"].type == "GPE"
+    assert not any(e.name == "Kota" for e in found.values())  # the kind of place, not a name

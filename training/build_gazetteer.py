@@ -117,16 +117,17 @@ def main(argv: list[str] | None = None) -> None:
 
     rows = read_curated()
     by_id = {r["id"]: r for r in rows}
-    by_code = {
-        r["code"]: r
-        for r in rows
-        if r["type"] == "GPE"
-        and r["code"]
-        and not r["metonym_of"]
-        and r["code"]
-        and len(r["code"]) == 2
-        and r["id"] not in ("vladivostok", "rason")
-    }
+    # A country is the first GPE row of its code: the countries open curated.tsv, and
+    # the provinces and cities that share their code come later.
+    by_code: dict[str, dict[str, str]] = {}
+    for r in rows:
+        if (
+            r["type"] == "GPE"
+            and len(r["code"]) == 2
+            and not r["metonym_of"]
+            and r["id"] not in ("vladivostok", "rason")
+        ):
+            by_code.setdefault(r["code"], r)
     taken = {
         a.casefold() for r in rows for a in [r["name"], r["en"], *r["aliases"].split("|")] if a
     }

@@ -527,6 +527,13 @@ def _run_candidates(
             beside = k > len(piece) or it is not None  # a gazetteer name before or after
             if piece and beside and _loose_word(toks, piece, ner, words):
                 piece = []  # "Fraksi Golkar", "Tragis Real Madrid": an ordinary word
+            if (
+                piece
+                and it is not None
+                and it[3].entry.type in ("GPE", "LOC")
+                and all(p[0] == "t" and toks[p[1]].low in words.gpe_cues for p in piece)
+            ):
+                piece = []  # "Kota Tangsel", "Provinsi Jabar": the kind of place, not a name
             if piece:
                 # "Kabupaten Sleman Harda Kiswaya": a place by its cue word, then a person
                 holder: list[Item] = []
@@ -828,6 +835,9 @@ def _plain(
     )
     if cue:
         return cand  # an organisation or place by its own words: no person roles
+    if _jurisdiction(text, toks, i, j, words, ner):
+        cand.type = cand.type or "GPE"  # the place of the office before it, not a person
+        return cand
     roles = person_roles(text, toks, i, j, words)
     if j + 1 < len(toks) and toks[j + 1].low in ("itu", "ini", "tersebut"):
         roles = []  # "mantan bintang Disney itu": Disney qualifies a description of someone
@@ -904,6 +914,22 @@ def person_roles(text: str, toks: list[_Tok], i: int, j: int, words: Words) -> l
     return roles
 
 
+def _jurisdiction(
+    text: str, toks: list[_Tok], i: int, j: int, words: Words, ner: list[tuple[int, int, str]]
+) -> bool:
+    """A lone word between an office and ", [rank] Name" is where the office is:
+    "Kapolsek Pancoran, Kompol Aswin", "Sekretaris Dinas Pendidikan Kota Tangsel, Taryono"."""
+    if i != j or j + 2 >= len(toks) or toks[j + 1].text != ",":
+        return False
+    k = j + 2
+    while k < len(toks) and toks[k].low in words.titles:
+        k += 1
+    if k >= len(toks) or not toks[k].cap or toks[k].low in words.common:
+        return False
+    named = k > j + 2 or _ner_label(ner, toks[k].start, toks[k].end) == "PERSON"
+    return named and _pre_role(text, toks, i, words) is not None  # not "Andi, Budi, …"
+
+
 def _pre_role(
     text: str, toks: list[_Tok], i: int, words: Words, *, multiword: bool = False
 ) -> str | None:
@@ -911,8 +937,12 @@ def _pre_role(
     more words, so an office with "dan" inside may precede it (a lone capitalised
     word after "… Pengembangan dan Pemasaran" is more likely the office's own)."""
     k = i - 1
+    while k >= 0 and toks[k].low in words.titles:
+        k -= 1  # "Kapolsek Pancoran, Kompol Aswin": the rank after the comma
     if k >= 0 and toks[k].text == ",":
         k -= 1  # "ajudan kebijakan luar negeri Kremlin, Yuri Ushakov"
+    else:
+        k = i - 1
     last = k
     head = None
     steps = 0
