@@ -362,6 +362,9 @@ def test_a_new_person_described_is_not_the_last_one_named() -> None:
         "“Situasi di kawasan makin berbahaya,” tutur seorang pejabat Kemlu Jepang di Tokyo.",
         "“Lagu ini bikin ketagihan,” kata seorang pengguna YouTube di kolom komentar.",
         "“Nama aslinya ternyata Eric,” ujar salah satu akun Twitter.",
+        # an office and its place, no name: the officer is unnamed, not the place
+        "“Ia perempuan tertua di dunia,” kata Wali Kota Verbania kepada wartawan.",
+        "“Kami menolak tuduhan itu,” kata Gubernur Jawa Barat kepada wartawan.",
     ],
 )
 def test_someone_unnamed_from_an_institution_is_not_the_institution(text: str) -> None:
@@ -401,6 +404,16 @@ def test_relay_channel(text: str, via: str | None) -> None:
     q = next(q for q in quotes_of(text) if q.kind in ("direct", "indirect"))
     assert q.via == via
     assert q.speaker_name != via
+
+
+def test_a_description_with_a_relative_clause_points_back() -> None:
+    text = (
+        "Penyanyi Ratih Anindya merilis album religi bulan ini.\n\nIa mengaku tidak betah "
+        "berdiam diri selama bulan puasa.\n\n“Puasa kalau tidak berkarya malah tidak enak,” "
+        "ungkap penyanyi yang kini menetap di Bandung."
+    )
+    (q,) = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker_name == "Ratih Anindya"
 
 
 def test_a_body_as_the_narrative_subject_is_not_its_officer() -> None:

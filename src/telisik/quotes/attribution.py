@@ -307,6 +307,13 @@ def _anaphoric(ctx: _Context, start: int, limit: int) -> bool:
         and not any(m.entity.type == "PERSON" for m in ctx.mentions_in(start, stop))
     ):
         return True  # "tambah pria yang bekerja sebagai …", "tutur sang pelatih"
+    if (
+        len(words) > 2
+        and words[1][2] == "yang"
+        and words[0][2] not in ctx.lex.speaker_heads
+        and not any(m.entity.type == "PERSON" for m in ctx.mentions_in(start, stop))
+    ):
+        return True  # "ungkap penyanyi yang mendaur ulang lagu …": the person named before
     # "ujar pria yang juga dosen di … ini, dalam diskusi …": the description
     # closes with its demonstrative before a comma.
     if words and words[0][2] in ctx.lex.speaker_heads:

@@ -13,13 +13,21 @@ from .context import _TRAIL, Speaker, _Context, _is_title_word, _Mention
 
 
 def _origin_only(ctx: _Context, start: int, m: _Mention) -> bool:
-    """A place that only says where an unnamed person comes from ("pemain asal Brasil")."""
+    """A place that only says where an unnamed person comes from ("pemain asal Brasil")
+    or whose office they hold ("Wakil Gubernur Golestan", no name after it)."""
+    if m.entity.type not in ("GPE", "LOC") or m.metonym:
+        return False
     before = ctx.words(start, m.start)
-    return (
-        m.entity.type in ("GPE", "LOC")
-        and len(before) >= 2
-        and before[-1][2] in ("asal", "kelahiran", "keturunan", "berkebangsaan", "warga")
-    )
+    if len(before) >= 2 and before[-1][2] in (
+        "asal",
+        "kelahiran",
+        "keturunan",
+        "berkebangsaan",
+        "warga",
+    ):
+        return True
+    roles = load_words("id")
+    return any(w in roles.role_heads and w != "pemerintah" for _, _, w in before[:2])
 
 
 _LOCATIVE = frozenset({"di", "dari", "ke", "dalam", "asal"})
