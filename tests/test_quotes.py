@@ -123,6 +123,9 @@ CASES = [
      "Menteri Luar Negeri dalam jumpa pers.", "direct", "Retno Marsudi", "Deklarasi itu"),
     ("Menteri Pemuda dan Olahraga Hendra Wiradinata membuka acara itu. “Atlet kita siap "
      "bertanding,” kata Menpora.", "direct", "Hendra Wiradinata", "Atlet kita"),
+    # a statement with its author's role and name after it is the author's
+    ("“Pemain baru itu belum bisa tampil,” demikian pernyataan pelatih Persib, Robert "
+     "Alberts.", "direct", "Robert Alberts", "Pemain baru"),
     # a name standing alone after the closing mark, the speech verb left out
     ("Banyak yang tertarik menjadi calon. “Intelektual muda dan tokoh masyarakat ikut "
      "mendaftar,” Ketua Bapilu Partai Maju, Sumardi Hasan.", "direct", "Sumardi Hasan",

@@ -344,6 +344,20 @@ def _person_starts(ctx: _Context, pos: int) -> bool:
     )
 
 
+def _role_then_person(ctx: _Context, pos: int, limit: int) -> bool:
+    """A lower-case role phrase at ``pos`` that leads to a person's name before the
+    sentence ends: "pernyataan pelatih Liverpool, Jurgen Klopp" is Klopp's statement."""
+    stop = min(
+        (k for k in (ctx.text.find(ch, pos, limit) for ch in ".;\n") if k >= 0), default=limit
+    )
+    words = ctx.words(pos, stop)
+    return (
+        bool(words)
+        and words[0][2] in load_words("id").role_heads
+        and any(m.entity.type == "PERSON" for m in ctx.mentions_in(pos, stop))
+    )
+
+
 def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | None:
     """Attribution in ``text[start:limit]`` right after quoted or reported words.
 
@@ -383,7 +397,9 @@ def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | No
                 words[rest][2] in lex.document_words or words[rest][2] in lex.documents
             ):
                 rest += 1
-            named = rest < len(words) and text[words[rest][0]].isupper()
+            named = rest < len(words) and (
+                text[words[rest][0]].isupper() or _role_then_person(ctx, words[rest][0], limit)
+            )
             if not named or "," in text[nxt[1] : words[rest][0]]:
                 end = words[rest - 1][1]
                 return Attribution(None, cue, True, first[0], end, subject=True, document=True)
