@@ -729,3 +729,11 @@ def test_indonesian_provinces_and_their_short_forms_are_places() -> None:
     assert found["south-sulawesi"].type == "GPE"
     assert found["south-tangerang"].type == "GPE"
     assert not any(e.name == "Kota" for e in found.values())  # the kind of place, not a name
+
+
+def test_a_regency_named_after_its_province_is_one_place() -> None:
+    text = "Gempa melanda Lampung Selatan dan Kabupaten Aceh Utara, lalu terasa di Sumatra Utara."
+    found = {e.name: e for e in extract_entities(text, use_ner=True)}
+    assert found["Lampung Selatan"].type == "GPE"
+    assert "Selatan" not in found and "Utara" not in found
+    assert found["Sumatera Utara"].aliases == ("Sumatra Utara",)  # the province, spelt otherwise

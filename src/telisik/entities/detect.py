@@ -362,6 +362,21 @@ def _dateline_gap(text: str, toks: list[_Tok], i: int, cur: list[Item]) -> bool:
     return gap.strip() == "-" and gap != "-" and cur[0][1] == 0
 
 
+_COMPASS = frozenset(
+    {"utara", "selatan", "barat", "timur", "tengah", "tenggara", "laut", "daya", "besar"}
+)
+
+
+def _compass_after(toks: list[_Tok], j: int, m: Match) -> bool:
+    """A capitalised compass word right after a gazetteer place: "Lampung Selatan"."""
+    return (
+        m.entry.type == "GPE"  # not "Asia Timur", a region of a continent
+        and j + 1 < len(toks)
+        and toks[j + 1].cap
+        and toks[j + 1].low in _COMPASS
+    )
+
+
 def _runs(
     toks: list[_Tok], by_first: dict[int, tuple[int, Match]], words: Words, text: str = ""
 ) -> list[list[Item]]:
@@ -374,7 +389,13 @@ def _runs(
             cur = []
         if i in by_first:
             j, m = by_first[i]
-            cur.append(("g", i, j, m))
+            if not _compass_after(toks, j, m):
+                cur.append(("g", i, j, m))
+                i = j + 1
+                continue
+            # "Lampung Selatan", "Aceh Utara": a regency named after its province is a
+            # place of its own, not the province and a stray word: plain words here
+            cur.extend(("t", k) for k in range(i, j + 1))
             i = j + 1
             continue
         t = toks[i]
