@@ -409,6 +409,14 @@ def test_relay_channel(text: str, via: str | None) -> None:
     assert q.speaker_name != via
 
 
+def test_an_office_of_a_country_speaks_for_the_state() -> None:
+    q = only(
+        "Kepala Staf Gabungan Korea Selatan mengatakan Korea Utara menembakkan dua rudal.",
+        "indirect",
+    )
+    assert q.speaker == "south-korea"
+
+
 def test_a_description_with_a_relative_clause_points_back() -> None:
     text = (
         "Penyanyi Ratih Anindya merilis album religi bulan ini.\n\nIa mengaku tidak betah "

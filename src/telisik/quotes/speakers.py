@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ..entities.detect import load_words
+from ..entities.gazetteer import load_gazetteer
 from ..lexicon import load_toml
 from ..model import slug
 from .context import _TRAIL, Speaker, _Context, _is_title_word, _Mention
@@ -26,6 +27,11 @@ def _origin_only(ctx: _Context, start: int, m: _Mention) -> bool:
         "warga",
     ):
         return True
+    # An office of a country is the state's voice ("Kepala Staf Gabungan Korea Selatan");
+    # a city's or a province's officer is someone unnamed.
+    entry = load_gazetteer().get(m.entity.id)
+    if entry is not None and "pycountry" in entry.source:
+        return False
     roles = load_words("id")
     return any(w in roles.role_heads and w != "pemerintah" for _, _, w in before[:2])
 
