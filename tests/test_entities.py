@@ -737,3 +737,23 @@ def test_a_regency_named_after_its_province_is_one_place() -> None:
     assert found["Lampung Selatan"].type == "GPE"
     assert "Selatan" not in found and "Utara" not in found
     assert found["Sumatera Utara"].aliases == ("Sumatra Utara",)  # the province, spelt otherwise
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        ("Menurut kepala BPTJ Bambang Prihartono, proyek itu berjalan.", "Bambang Prihartono",
+         "kepala BPTJ"),
+        ("Kata anggota TPFG Effendi Gazali kemarin.", "Effendi Gazali", "anggota TPFG"),
+    ],
+)  # fmt: skip
+def test_a_body_and_a_person_read_as_one_organisation_split(
+    text: str, person: str, role: str
+) -> None:
+    found = {e.name: e for e in extract_entities(text, use_ner=True)}
+    assert found[person].type == "PERSON"
+    assert found[person].role == role
+    assert found[role.split()[1]].type == "ORG"
+    # a committee after "anggota" stays one organisation
+    found = {e.name: e for e in extract_entities("Ia anggota Komisi III DPR sejak 2014.")}
+    assert found["Komisi III DPR"].type == "ORG"

@@ -256,6 +256,9 @@ def _split_leading_acronym(c: Candidate, words: Words, text: str) -> list[Candid
     A role right before the acronym takes it in: "Menteri ESDM Ignasius Jonan"."""
     head, _, rest = c.text.partition(" ")
     low = head.casefold()
+    role = _org_then_person(c, head, rest, words, text) if c.type == "ORG" else None
+    if role is not None:  # "kepala BPTJ Bambang Prihartono": the person's role takes the body
+        c = dataclasses.replace(c, type="PERSON", roles=[role])
     if (
         c.type != "PERSON"
         or c.entry is not None
@@ -281,6 +284,30 @@ def _split_leading_acronym(c: Candidate, words: Words, text: str) -> list[Candid
     roles = [f"{r} {head}" if before.endswith(r) else r for r in c.roles]
     person = dataclasses.replace(c, start=at, text=name, roles=roles)
     return [org, person]
+
+
+def _org_then_person(c: Candidate, head: str, rest: str, words: Words, text: str) -> str | None:
+    """The role word before an acronym and a two- or three-word name the model read as
+    one organisation, when that word can only be a person's ("anggota", "kepala")."""
+    names = rest.split()
+    before = re.findall(r"\w+", text[max(0, c.start - 20) : c.start])
+    fits = (
+        c.entry is None
+        and head.isalpha()
+        and head.isupper()
+        and 2 <= len(names) <= 3
+        and bool(before)
+        and before[-1].islower()
+        and before[-1] in words.role_heads
+        and all(
+            n[:1].isupper()
+            and n[1:].islower()
+            and n.casefold() not in words.common
+            and n.casefold() not in words.org_cues
+            for n in names
+        )
+    )
+    return before[-1] if fits else None
 
 
 def _split_leading_acronyms(found: list[Candidate], words: Words, text: str) -> list[Candidate]:
