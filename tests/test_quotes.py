@@ -123,6 +123,11 @@ CASES = [
      "Menteri Luar Negeri dalam jumpa pers.", "direct", "Retno Marsudi", "Deklarasi itu"),
     ("Menteri Pemuda dan Olahraga Hendra Wiradinata membuka acara itu. “Atlet kita siap "
      "bertanding,” kata Menpora.", "direct", "Hendra Wiradinata", "Atlet kita"),
+    # a name written like a web address does not end the cue phrase at its dot
+    ("Layanan itu berbayar. “Vendor akan tampil di daftar,” terang pendiri Nikah.id Hariawan "
+     "Saputra kepada wartawan.", "direct", "Hariawan Saputra", "Vendor akan"),
+    ("“Kami senang menyambut tim itu,” sambut CEO 99.co Darius Cheung.", "direct",
+     "Darius Cheung", "Kami senang"),
     # a statement with its author's role and name after it is the author's
     ("“Pemain baru itu belum bisa tampil,” demikian pernyataan pelatih Persib, Robert "
      "Alberts.", "direct", "Robert Alberts", "Pemain baru"),

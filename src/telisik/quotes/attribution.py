@@ -69,7 +69,7 @@ def _phrase_end(ctx: _Context, words: list[tuple[int, int, str]], i: int, limit:
 
 def _raw_phrase_end(ctx: _Context, words: list[tuple[int, int, str]], i: int, limit: int) -> int:
     """Where the words after a cue stop: punctuation or a word like "kepada", "dalam"."""
-    text = ctx.text
+    text = ctx.plain  # "terang Founder Nikah.id Hariawan …": that dot ends nothing
     j = i
     end = words[i][1] if i < len(words) else limit
     while j < len(words):
@@ -286,7 +286,9 @@ def _anaphoric(ctx: _Context, start: int, limit: int) -> bool:
     # it: read on to the end of the sentence.
     if ctx.sentences:
         limit = max(limit, ctx.sentences[ctx.sentence_at(start)][1])
-    stop = min((k for k in (text.find(ch, start, limit) for ch in ".;\n") if k >= 0), default=limit)
+    stop = min(
+        (k for k in (ctx.plain.find(ch, start, limit) for ch in ".;\n") if k >= 0), default=limit
+    )
     words = ctx.words(start, stop)
     cut = next(
         (k for k, w in enumerate(words) if k and w[2] in ctx.lex.phrase_stop - {"yang"}),
@@ -348,7 +350,7 @@ def _role_then_person(ctx: _Context, pos: int, limit: int) -> bool:
     """A lower-case role phrase at ``pos`` that leads to a person's name before the
     sentence ends: "pernyataan pelatih Liverpool, Jurgen Klopp" is Klopp's statement."""
     stop = min(
-        (k for k in (ctx.text.find(ch, pos, limit) for ch in ".;\n") if k >= 0), default=limit
+        (k for k in (ctx.plain.find(ch, pos, limit) for ch in ".;\n") if k >= 0), default=limit
     )
     words = ctx.words(pos, stop)
     return (
@@ -406,7 +408,7 @@ def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | No
             nxt = words[rest]
         if nxt[2] in lex.close_sources and text[nxt[0]].islower():
             stop = min(
-                (k for k in (text.find(ch, nxt[0], limit) for ch in ",.;\n") if k >= 0),
+                (k for k in (ctx.plain.find(ch, nxt[0], limit) for ch in ",.;\n") if k >= 0),
                 default=limit,
             )  # "kata orang yang mengaku dekat dengan penyanyi itu": unnamed, whole
             if not any(m.entity.type == "PERSON" for m in ctx.mentions_in(nxt[0], nxt[1])):
@@ -446,7 +448,7 @@ def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | No
             continue
         if j == i:
             return None
-        gap = text[words[i][0] : words[j][0]]
+        gap = ctx.plain[words[i][0] : words[j][0]]
         if any(ch in gap for ch in ".;:!?\n"):
             return None
         subject = words[i:j]
@@ -691,7 +693,8 @@ def _person_after_role_clause(
     if any(m.entity.type == "PERSON" for m in ctx.mentions_in(start, comma)):
         return None  # the role phrase already names its person
     stop = min(
-        (k for k in (text.find(ch, comma + 1, limit) for ch in ",.;\n") if k >= 0), default=limit
+        (k for k in (ctx.plain.find(ch, comma + 1, limit) for ch in ",.;\n") if k >= 0),
+        default=limit,
     )
     after = ctx.words(comma + 1, stop)
     people = [m for m in ctx.mentions_in(comma + 1, stop) if m.entity.type == "PERSON"]

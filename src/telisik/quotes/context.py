@@ -112,11 +112,17 @@ class _Mention:
     metonym: bool
 
 
+_INNER_DOT = re.compile(r"(?<=\w)\.(?=\w)")
+
+
 class _Context:
     """Text, sentences and entity mentions of one article, indexed for lookups."""
 
     def __init__(self, doc: Document, lex: Lexicon) -> None:
         self.text = doc.text
+        # The text with dots inside a name masked ("Nikah.id", "99.co", "Kompas.com"),
+        # for finding where a phrase or sentence stops; same length as ``text``.
+        self.plain = _INNER_DOT.sub("\u00b7", doc.text)
         self.lex = lex
         sentences = doc.sentences or segment_text(doc.text, with_tokens=False)
         self.sentences = [(s.start, s.end, s.paragraph) for s in sentences]
