@@ -15,6 +15,8 @@ Deterministic; offline.
 
 from __future__ import annotations
 
+import re
+import tomllib
 from collections import Counter
 from pathlib import Path
 
@@ -42,9 +44,6 @@ def common_words() -> list[str]:
 
 def office_words() -> set[str]:
     """The words after "menteri" in the minister titles of ``offices.toml``."""
-    import re
-    import tomllib
-
     offices = OUT.with_name("offices.toml")
     titles = tomllib.loads(offices.read_text(encoding="utf-8"))["abbreviations"].values()
     skip = {"dan", "bidang", "sekretaris", "negara", "republik", "indonesia"}

@@ -121,12 +121,7 @@ def main(argv: list[str] | None = None) -> None:
     # the provinces and cities that share their code come later.
     by_code: dict[str, dict[str, str]] = {}
     for r in rows:
-        if (
-            r["type"] == "GPE"
-            and len(r["code"]) == 2
-            and not r["metonym_of"]
-            and r["id"] not in ("vladivostok", "rason")
-        ):
+        if r["type"] == "GPE" and len(r["code"]) == 2 and not r["metonym_of"]:
             by_code.setdefault(r["code"], r)
     taken = {
         a.casefold() for r in rows for a in [r["name"], r["en"], *r["aliases"].split("|")] if a

@@ -41,6 +41,12 @@ class Entry:
     lon: float | None = None
     source: str = ""
 
+    @property
+    def is_country(self) -> bool:
+        """A state of ISO 3166-1 (the generator marks them ``pycountry``), not a city or
+        province that shares its country code."""
+        return self.type == "GPE" and "pycountry" in self.source
+
 
 @dataclass(frozen=True, slots=True)
 class Match:

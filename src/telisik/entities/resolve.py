@@ -190,7 +190,7 @@ def _short_form_owner(
     ``sizes``: each group's number of distinct name words."""
     least = max(1, len(g.key[2:].split()))
     full = [o for o in groups if o is not g and sizes[id(o)] > least]
-    said = _introduced_owner(g, full, [o for o in groups if o is not g], text)
+    said = _introduced_owner(g, full, groups, text)
     if said is not None:
         return said
     word = g.key[2:]
@@ -236,11 +236,11 @@ def _short_form_owner(
 
 
 def _introduced_owner(
-    g: _Group, full: list[_Group], others: list[_Group], text: str
+    g: _Group, full: list[_Group], groups: list[_Group], text: str
 ) -> _Group | None:
-    """The full name the article says ``g`` is the nickname of; ``others``: every
-    other group, since the name said outright may be one word ("Soni sapaan karib
-    Sumarsono")."""
+    """The full name the article says ``g`` is the nickname of; after "sapaan" any
+    person group may be it, since the name said outright may be one word ("Soni
+    sapaan karib Sumarsono")."""
     if not text:
         return None
     for m in g.mentions:
@@ -248,8 +248,10 @@ def _introduced_owner(
         if after is not None:
             named = [
                 o
-                for o in others
-                if _group_type(o) == "PERSON" and any(n.start == after.end() for n in o.mentions)
+                for o in groups
+                if o is not g
+                and _group_type(o) == "PERSON"
+                and any(n.start == after.end() for n in o.mentions)
             ]
             if named:
                 return named[0]

@@ -286,9 +286,7 @@ def _anaphoric(ctx: _Context, start: int, limit: int) -> bool:
     # it: read on to the end of the sentence.
     if ctx.sentences:
         limit = max(limit, ctx.sentences[ctx.sentence_at(start)][1])
-    stop = min(
-        (k for k in (ctx.plain.find(ch, start, limit) for ch in ".;\n") if k >= 0), default=limit
-    )
+    stop = ctx.stop(start, limit)
     words = ctx.words(start, stop)
     cut = next(
         (k for k, w in enumerate(words) if k and w[2] in ctx.lex.phrase_stop - {"yang"}),
@@ -349,9 +347,7 @@ def _person_starts(ctx: _Context, pos: int) -> bool:
 def _role_then_person(ctx: _Context, pos: int, limit: int) -> bool:
     """A lower-case role phrase at ``pos`` that leads to a person's name before the
     sentence ends: "pernyataan pelatih Liverpool, Jurgen Klopp" is Klopp's statement."""
-    stop = min(
-        (k for k in (ctx.plain.find(ch, pos, limit) for ch in ".;\n") if k >= 0), default=limit
-    )
+    stop = ctx.stop(pos, limit)
     words = ctx.words(pos, stop)
     return (
         bool(words)
@@ -407,10 +403,8 @@ def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | No
                 return Attribution(None, cue, True, first[0], end, subject=True, document=True)
             nxt = words[rest]
         if nxt[2] in lex.close_sources and text[nxt[0]].islower():
-            stop = min(
-                (k for k in (ctx.plain.find(ch, nxt[0], limit) for ch in ",.;\n") if k >= 0),
-                default=limit,
-            )  # "kata orang yang mengaku dekat dengan penyanyi itu": unnamed, whole
+            # "kata orang yang mengaku dekat dengan penyanyi itu": unnamed, whole
+            stop = ctx.stop(nxt[0], limit, ",.;\n")
             if not any(m.entity.type == "PERSON" for m in ctx.mentions_in(nxt[0], nxt[1])):
                 return Attribution(
                     Speaker(None, text[nxt[0] : stop].strip()),
@@ -692,10 +686,7 @@ def _person_after_role_clause(
         return None
     if any(m.entity.type == "PERSON" for m in ctx.mentions_in(start, comma)):
         return None  # the role phrase already names its person
-    stop = min(
-        (k for k in (ctx.plain.find(ch, comma + 1, limit) for ch in ",.;\n") if k >= 0),
-        default=limit,
-    )
+    stop = ctx.stop(comma + 1, limit, ",.;\n")
     after = ctx.words(comma + 1, stop)
     people = [m for m in ctx.mentions_in(comma + 1, stop) if m.entity.type == "PERSON"]
     if not after or not people:

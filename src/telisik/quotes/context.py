@@ -140,6 +140,12 @@ class _Context:
         self.word_starts = [w[0] for w in self.all_words]
         self._media: dict[tuple[int, int], bool] = {}
 
+    def stop(self, start: int, limit: int, chars: str = ".;\n") -> int:
+        """The first of ``chars`` in ``text[start:limit]`` (dots inside names do not
+        count), else ``limit``: where a phrase or a sentence ends."""
+        found = [k for k in (self.plain.find(ch, start, limit) for ch in chars) if k >= 0]
+        return min(found, default=limit)
+
     def sentence_at(self, pos: int) -> int:
         return max(bisect.bisect_right(self.sent_starts, pos) - 1, 0)
 

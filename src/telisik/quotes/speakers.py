@@ -12,6 +12,8 @@ from ..lexicon import load_toml
 from ..model import slug
 from .context import _TRAIL, Speaker, _Context, _is_title_word, _Mention
 
+_ORIGIN = frozenset({"asal", "kelahiran", "keturunan", "berkebangsaan", "warga"})
+
 
 def _origin_only(ctx: _Context, start: int, m: _Mention) -> bool:
     """A place that only says where an unnamed person comes from ("pemain asal Brasil")
@@ -19,18 +21,12 @@ def _origin_only(ctx: _Context, start: int, m: _Mention) -> bool:
     if m.entity.type not in ("GPE", "LOC") or m.metonym:
         return False
     before = ctx.words(start, m.start)
-    if len(before) >= 2 and before[-1][2] in (
-        "asal",
-        "kelahiran",
-        "keturunan",
-        "berkebangsaan",
-        "warga",
-    ):
+    if len(before) >= 2 and before[-1][2] in _ORIGIN:
         return True
     # An office of a country is the state's voice ("Kepala Staf Gabungan Korea Selatan");
     # a city's or a province's officer is someone unnamed.
     entry = load_gazetteer().get(m.entity.id)
-    if entry is not None and "pycountry" in entry.source:
+    if entry is not None and entry.is_country:
         return False
     roles = load_words("id")
     return any(w in roles.role_heads and w != "pemerintah" for _, _, w in before[:2])
