@@ -137,6 +137,11 @@ def test_date_interval_covers_the_precision() -> None:
         (None, "pyongyang", True),
         ("pyongyang", "pyongyang", True),
         ("unknown-place", "pyongyang", False),
+        # a city that is not the capital lies in its country too, not in another city
+        # sharing the country code; a province as well
+        ("surabaya", "indonesia", True),
+        ("west-java", "indonesia", True),
+        ("surabaya", "bandung", False),
     ],
 )
 def test_places_compatible(a: str | None, b: str | None, expected: bool) -> None:

@@ -241,7 +241,8 @@ def _geo() -> tuple[dict[str, str], dict[str, tuple[str | None, float | None, fl
     from .entities.gazetteer import load_gazetteer
 
     entries = load_gazetteer().entries.values()
-    states = {e.code: e.id for e in entries if e.type == "GPE" and e.code and not e.metonym_of}
+    # The country of each code; cities and provinces share its code but are not it.
+    states = {e.code: e.id for e in entries if e.is_country and e.code}
     parent: dict[str, str] = {}
     info: dict[str, tuple[str | None, float | None, float | None]] = {}
     for e in entries:
