@@ -47,6 +47,7 @@ class Words:
     fac_cues: frozenset[str]
     loc_cues: frozenset[str]
     gpe_cues: frozenset[str]
+    compass: frozenset[str]
     speech_cues: frozenset[str]
     locative: frozenset[str]
     agentive: frozenset[str]
@@ -389,18 +390,13 @@ def _dateline_gap(text: str, toks: list[_Tok], i: int, cur: list[Item]) -> bool:
     return gap.strip() == "-" and gap != "-" and cur[0][1] == 0
 
 
-_COMPASS = frozenset(
-    {"utara", "selatan", "barat", "timur", "tengah", "tenggara", "laut", "daya", "besar"}
-)
-
-
-def _compass_after(toks: list[_Tok], j: int, m: Match) -> bool:
+def _compass_after(toks: list[_Tok], j: int, m: Match, words: Words) -> bool:
     """A capitalised compass word right after a gazetteer place: "Lampung Selatan"."""
     return (
         m.entry.type == "GPE"  # not "Asia Timur", a region of a continent
         and j + 1 < len(toks)
         and toks[j + 1].cap
-        and toks[j + 1].low in _COMPASS
+        and toks[j + 1].low in words.compass
     )
 
 
@@ -416,7 +412,7 @@ def _runs(
             cur = []
         if i in by_first:
             j, m = by_first[i]
-            if not _compass_after(toks, j, m):
+            if not _compass_after(toks, j, m, words):
                 cur.append(("g", i, j, m))
                 i = j + 1
                 continue
