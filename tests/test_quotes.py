@@ -432,6 +432,21 @@ def test_a_description_with_a_relative_clause_points_back() -> None:
     assert q.speaker_name == "Ratih Anindya"
 
 
+def test_a_name_before_a_relative_clause_is_the_subject() -> None:
+    # "Rendra yang tinggal di Bandung … menyampaikan": the place inside the relative
+    # clause is not who speaks, and "tulisnya" goes on with Rendra.
+    text = (
+        "Penyanyi Rendra Wiratama mengunggah foto di akun Instagram miliknya pada Minggu "
+        "malam.\n\nRendra yang tinggal di Bandung turut menyampaikan dukanya untuk para korban "
+        "banjir. “Saya ikut berduka atas musibah ini,” tulisnya."
+    )
+    found = quotes_of(text)
+    assert [(q.kind, q.speaker_name) for q in found] == [
+        ("indirect", "Rendra Wiratama"),
+        ("direct", "Rendra Wiratama"),
+    ]
+
+
 def test_a_body_as_the_narrative_subject_is_not_its_officer() -> None:
     # "Kemenpar" opening the paragraph before "katanya" is the ministry, not the one
     # person whose role names it: the minister quoted just before goes on

@@ -16,6 +16,7 @@ from .speakers import (
     _after_locative,
     _appositive_person,
     _clean_role,
+    _person_named,
     _speaker_of,
     speaker_in,
 )
@@ -505,6 +506,9 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> tuple[int, int] | N
     for k in range(len(words) - 1, -1, -1):
         if words[k][2] in ctx.lex.clause_stop or words[k][2] in ctx.lex.according:
             lo = words[k][1]
+            head = _relative_head(ctx, words[k], verb) if words[k][2] == "yang" else None
+            if head is not None:
+                lo = head  # "Rendra yang tinggal di Bandung menyampaikan": Rendra speaks
             break
     text = ctx.text
     # Cut at a sentence-internal stop (".", ":", ";") too.
@@ -554,6 +558,29 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> tuple[int, int] | N
     if not words:
         return None
     return words[0][0], _noun_phrase_end(ctx, words)
+
+
+def _relative_head(ctx: _Context, yang: tuple[int, int, str], verb: int) -> int | None:
+    """Where the person a relative clause describes starts, when the clause between
+    "yang" and the verb names no person of its own: "X yang tinggal di Y <verb>"."""
+    if any(m.entity.type == "PERSON" for m in ctx.mentions_in(yang[1], verb)):
+        return None
+    if ctx.stop(yang[1], verb, ".;:,\n") < verb:
+        return None  # "…, yang …, mengatakan": an appositive the comma rule reads
+    before = [
+        m for m in ctx.mentions_in(max(0, yang[0] - 80), yang[0]) if m.entity.type == "PERSON"
+    ]
+    if before and not ctx.text[before[-1].end : yang[0]].strip():
+        return before[-1].start
+    # "Rendra yang …": a short form the entities stage left unlinked
+    prev = ctx.words(max(0, yang[0] - 40), yang[0])[-1:]
+    named = (
+        bool(prev)
+        and ctx.text[prev[0][0]].isupper()
+        and not ctx.text[prev[0][1] : yang[0]].strip()
+        and _person_named(ctx, ctx.text[prev[0][0] : prev[0][1]]) is not None
+    )
+    return prev[0][0] if named else None
 
 
 def _noun_phrase_end(ctx: _Context, words: list[tuple[int, int, str]]) -> int:
