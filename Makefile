@@ -6,7 +6,7 @@ BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 DB     ?= demo.db
 
-.PHONY: demo test lint bench train-ner train-speaker eval-quotes clean install
+.PHONY: demo test lint bench train-ner eval-quotes clean install
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,10 +50,6 @@ bench: $(STAMP)
 # Rebuilds the shipped NER model from ../shared/data (offline, deterministic, ~15 min).
 train-ner: $(STAMP)
 	$(BIN)/python training/train_ner.py
-
-# Refits the "katanya" ranker (models/quote-speaker.json) on the dev quote labels (~1.5 min).
-train-speaker: $(STAMP)
-	cd training && ../$(BIN)/python train_speaker.py
 
 eval-quotes: $(STAMP)
 	$(BIN)/python training/eval_quotes.py score --split dev

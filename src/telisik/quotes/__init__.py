@@ -1,7 +1,6 @@
 """Quotes stage: direct, partial, indirect and scare quotes with speaker, role and channel.
 
-Rules over the entities stage's output, with one small learned part: which of
-the people named before a "katanya" speaks (``rank``). Quoted spans come from the
+Rules over the entities stage's output, no model. Quoted spans come from the
 quotation marks of a paragraph (“ ” « » ‘ ’ and straight ones, outermost
 only; an unclosed mark runs to the paragraph end). A quote that opens a clause
 is *direct*; quoted words inside a reported sentence are *partial* and belong
@@ -18,8 +17,7 @@ and relay words live in ``lang/<lang>/quotes.toml``.
 Modules, in the order the stage uses them: ``marks`` (quoted spans),
 ``context`` (the article indexed, the lexicon), ``speakers`` (who a phrase
 names), ``attribution`` (cues after and before a quote), ``resolve``
-(pronouns, descriptions, documents, continuations), ``rank`` (the learned
-choice behind "katanya"), ``extract`` (the stage),
+(pronouns, descriptions, documents, continuations), ``extract`` (the stage),
 ``group`` (the same quote across articles, listings).
 """
 

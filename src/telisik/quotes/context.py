@@ -50,7 +50,6 @@ class Lexicon:
     documents: frozenset[str]
     document_words: frozenset[str]
     stopwords: frozenset[str]
-    written_cues: frozenset[str] = frozenset()
     triggers: frozenset[str] = frozenset()  # words without which a sentence reports nothing
 
 
@@ -95,7 +94,6 @@ def load_lexicon(lang: str = "id") -> Lexicon:
         documents=words("documents"),
         document_words=words("document_words"),
         stopwords=load_stopwords(lang),
-        written_cues=words("written_cues"),
     )
 
 

@@ -9,7 +9,6 @@ from ..model import Document, Quote, QuoteKind
 from ..pipeline import stage
 from ..segment import paragraph_spans
 from ..settings import Settings
-from . import rank
 from .attribution import (
     Attribution,
     _after_cue,
@@ -69,9 +68,7 @@ def _is_title(ctx: _Context, qs: int, qe: int, most: int = 6) -> bool:
     return bool(content) and len(words) <= most and all(ctx.text[w[0]].isupper() for w in content)
 
 
-def find_quotes(
-    doc: Document, *, lang: str = "id", chooser: rank.Chooser = rank.choose
-) -> tuple[Quote, ...]:
+def find_quotes(doc: Document, *, lang: str = "id") -> tuple[Quote, ...]:
     """All quotes of a segmented document with entities, in text order."""
     text = doc.text
     if not text:
@@ -84,7 +81,7 @@ def find_quotes(
     quotes = list(_marked_quotes(ctx, marked))
     quotes.extend(_indirect_quotes(ctx, marked))
     quotes.sort(key=lambda q: (q.start, q.end))
-    return tuple(_fill_pronouns(ctx, quotes, chooser))
+    return tuple(_fill_pronouns(ctx, quotes))
 
 
 def _marked_quotes(ctx: _Context, marked: list[Marked]) -> Iterator[Quote]:

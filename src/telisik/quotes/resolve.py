@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from ..entities.detect import all_cues, load_words
 from ..model import Quote
-from . import rank
 from .attribution import (
     Attribution,
     _comma_segments,
@@ -188,13 +187,9 @@ _SUBJECT = "\x00subject"
 _DOCUMENT = "\x00document"
 
 
-def _fill_pronouns(
-    ctx: _Context, quotes: list[Quote], chooser: rank.Chooser = rank.choose
-) -> Iterator[Quote]:
-    """Resolve "katanya"/"ia" to the last speaker and give continuations their speaker;
-    for quoted words, ``chooser`` weighs the rules' guess against the other candidates."""
+def _fill_pronouns(ctx: _Context, quotes: list[Quote]) -> Iterator[Quote]:
+    """Resolve "katanya"/"ia" to the last speaker and give continuations their speaker."""
     state = _State()
-    spoke: dict[str, int] = {}
     prev_direct: Quote | None = None
     out = list(quotes)
     for i, q in enumerate(out):
@@ -215,10 +210,6 @@ def _fill_pronouns(
                 if alt is None or alt.id == sp.id or _named_in(ctx, alt, q.text):
                     alt = _person_before(ctx, q.start, q.text, sp.id)
                 sp = alt or sp
-            if q.kind != "indirect" and not subject:
-                # a speech tag ("katanya"); a subject pronoun ("ia menegaskan") is the
-                # sentence subject's and a document's issuer is the rules' to find
-                sp = chooser(ctx, q.start, q.text, _resolution(ctx, state, sp, para, q, spoke))
             q = dataclasses.replace(
                 q,
                 speaker=sp.id if sp else None,
@@ -229,38 +220,11 @@ def _fill_pronouns(
             q = _continuation(ctx, out, i, q, state, prev_direct, para)
         out[i] = q
         if q.speaker_name is not None and q.kind != "scare":
-            if q.speaker is not None:
-                spoke[q.speaker] = spoke.get(q.speaker, 0) + 1
             state.last = Speaker(q.speaker, q.speaker_name, q.speaker_role)
             state.last_paragraph = para
         if q.kind == "direct":
             prev_direct = q
     yield from out
-
-
-def _resolution(
-    ctx: _Context, state: _State, rule: Speaker | None, para: int, q: Quote, spoke: dict[str, int]
-) -> rank.Resolution:
-    here = _paragraph_subject(ctx, q.start)
-    n = ctx.sentence_at(q.start)
-    while n > 0 and ctx.sentences[n - 1][2] == para:
-        n -= 1
-    before = _paragraph_subject(ctx, ctx.sentences[n - 1][1] - 1) if n > 0 else None
-    return rank.Resolution(
-        rule=rule,
-        last=state.last,
-        last_paragraph=state.last_paragraph,
-        paragraph=para,
-        written=_cue_stem(q.cue or "") in ctx.lex.written_cues,
-        subjects=(here.id if here else None, before.id if before else None),
-        spoke=dict(spoke),
-    )
-
-
-def _cue_stem(cue: str) -> str:
-    """ "tulisnya" -> "tulis", "menulis" stays: the verb of a speech tag."""
-    word = cue.casefold().split()[0] if cue.split() else ""
-    return word.removesuffix("-nya").removesuffix("nya")
 
 
 def _person_before(ctx: _Context, pos: int, quoted: str, skip: str | None) -> Speaker | None:
