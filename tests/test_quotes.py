@@ -447,6 +447,17 @@ def test_a_name_before_a_relative_clause_is_the_subject() -> None:
     ]
 
 
+def test_a_body_before_a_relative_clause_is_the_subject() -> None:
+    # "Kepolisian Resor Bogor yang … mengatakan bahwa …": the body says it
+    text = (
+        "Kepolisian Resor Bogor yang tahun ini menambah personel mengatakan bahwa arus lalu "
+        "lintas menuju Puncak lancar."
+    )
+    q = only(text, "indirect")
+    assert q.speaker_name == "Kepolisian Resor Bogor"
+    assert q.text.startswith("arus lalu lintas")
+
+
 def test_a_body_as_the_narrative_subject_is_not_its_officer() -> None:
     # "Kemenpar" opening the paragraph before "katanya" is the ministry, not the one
     # person whose role names it: the minister quoted just before goes on

@@ -16,8 +16,8 @@ from .speakers import (
     _after_locative,
     _appositive_person,
     _clean_role,
-    _person_named,
     _speaker_of,
+    _unlinked_person,
     speaker_in,
 )
 
@@ -561,26 +561,24 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> tuple[int, int] | N
 
 
 def _relative_head(ctx: _Context, yang: tuple[int, int, str], verb: int) -> int | None:
-    """Where the person a relative clause describes starts, when the clause between
-    "yang" and the verb names no person of its own: "X yang tinggal di Y <verb>"."""
+    """Where the person or body a relative clause describes starts, when the clause
+    between "yang" and the verb names no person of its own: "X yang tinggal di Y <verb>"."""
     if any(m.entity.type == "PERSON" for m in ctx.mentions_in(yang[1], verb)):
         return None
     if ctx.stop(yang[1], verb, ".;:,\n") < verb:
         return None  # "…, yang …, mengatakan": an appositive the comma rule reads
-    before = [
-        m for m in ctx.mentions_in(max(0, yang[0] - 80), yang[0]) if m.entity.type == "PERSON"
-    ]
-    if before and not ctx.text[before[-1].end : yang[0]].strip():
-        return before[-1].start
-    # "Rendra yang …": a short form the entities stage left unlinked
     prev = ctx.words(max(0, yang[0] - 40), yang[0])[-1:]
-    named = (
-        bool(prev)
-        and ctx.text[prev[0][0]].isupper()
-        and not ctx.text[prev[0][1] : yang[0]].strip()
-        and _person_named(ctx, ctx.text[prev[0][0] : prev[0][1]]) is not None
-    )
-    return prev[0][0] if named else None
+    if not prev or ctx.text[prev[0][1] : yang[0]].strip():
+        return None
+    named = [
+        m
+        for m in ctx.mentions_in(max(0, yang[0] - 80), yang[0])
+        if m.end == prev[0][1] and m.entity.type in ("PERSON", "ORG")
+    ]
+    if named:
+        return named[0].start  # "Rendra Wiratama yang …", "Polres Bogor yang …"
+    # "Rendra yang …": a short form the entities stage left unlinked
+    return prev[0][0] if _unlinked_person(ctx, prev[0][0], prev[0][1]) is not None else None
 
 
 def _noun_phrase_end(ctx: _Context, words: list[tuple[int, int, str]]) -> int:

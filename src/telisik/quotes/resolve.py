@@ -20,7 +20,12 @@ from .attribution import (
     attribution_before,
 )
 from .context import Speaker, _Context
-from .speakers import _appositive_person, _coordinated, _person_named, _speaker_of
+from .speakers import (
+    _appositive_person,
+    _coordinated,
+    _speaker_of,
+    _unlinked_person,
+)
 
 
 @dataclass(slots=True)
@@ -153,13 +158,9 @@ def _paragraph_subject(ctx: _Context, pos: int) -> Speaker | None:
                 continue
             np_end = _noun_phrase_end(ctx, words)
             persons = [m for m in ctx.mentions_in(words[0][0], np_end) if m.entity.type == "PERSON"]
-            if (
-                not persons
-                and ctx.text[words[0][0]].isupper()
-                and not ctx.mentions_in(words[0][0], words[0][1])  # "Kemenpar": a body
-            ):
+            if not persons:
                 # "Payne dengan bangga membagi …": a surname the entities stage missed
-                owner = _person_named(ctx, ctx.text[words[0][0] : words[0][1]])
+                owner = _unlinked_person(ctx, words[0][0], words[0][1])
                 persons = [owner] if owner is not None else []
             if persons and k + 1 < len(segments):
                 named = _appositive_person(ctx, words, persons[0], segments[k + 1])

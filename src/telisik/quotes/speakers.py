@@ -70,6 +70,15 @@ def _person_named(ctx: _Context, word: str) -> _Mention | None:
     return next(iter(owners.values())) if len(owners) == 1 else None
 
 
+def _unlinked_person(ctx: _Context, start: int, end: int) -> _Mention | None:
+    """The person a capitalised word the entities stage left unlinked names ("Payne"
+    of Liam Payne, "Rendra" of Rendra Wiratama); a word that is a mention of its own
+    (a body: "Kemenpar") is not turned into the officer whose role names it."""
+    if not ctx.text[start : start + 1].isupper() or ctx.mentions_in(start, end):
+        return None
+    return _person_named(ctx, ctx.text[start:end])
+
+
 def _role_holder(ctx: _Context, offices: frozenset[str]) -> _Mention | None:
     """The one person whose roles hold one of ``offices`` (lower-case word sequences)."""
     owners: dict[str, _Mention] = {}
