@@ -611,6 +611,24 @@ def test_an_ordinary_word_opening_a_sentence_is_not_a_person() -> None:
     assert _tagged(text, ["Indah"]) == ["Indah", "Indah"]
 
 
+def test_an_ordinary_word_inside_the_name_of_a_body_is_not_a_person() -> None:
+    """A field word the model tags as a person inside an office or a unit's name is
+    dropped; people named side by side, and a name before its appositive, stay."""
+    text = (
+        "Kepala Bidang Kedaruratan dan Logistik BPBD Garut, Heru Santoso, datang. "
+        "Dosen Jurusan Gizi Politeknik Kesehatan hadir. Dirjen Industri Logam, Mesin, "
+        "Alat Transportasi juga hadir. Menteri bidang Politik, Hukum, dan Keamanan tiba."
+    )
+    people = ["Kedaruratan", "Gizi", "Mesin", "Politik", "Heru Santoso"]
+    assert _tagged(text, people) == ["Heru Santoso"]
+    text = (
+        "Toko kue milik Angel dan Anton ramai. Toko bunga milik Bunga dan Mawar juga. "
+        "Hal itu disampaikan Bintang, Deputi Bidang Usaha, di Bogor."
+    )
+    people = ["Angel", "Anton", "Bunga", "Mawar", "Bintang"]
+    assert _tagged(text, people) == people
+
+
 def test_indonesian_institutions_after_a_role_are_organisations() -> None:
     """A role word before a police or committee name does not make it a person."""
     text = (

@@ -188,7 +188,8 @@ def detect(
                 kept[-1] = c
             continue
         kept.append(c)
-    kept = _quoted_nicknames(_drop_capitalised_words(kept, tokens, words), words, text)
+    kept = _drop_capitalised_words(kept, tokens, words)
+    kept = _quoted_nicknames(_drop_name_parts(kept, tokens, words), words, text)
     return _split_leading_acronyms(kept, words, text)
 
 
@@ -246,6 +247,88 @@ def _drop_capitalised_words(
             and c.text not in inside
         )
     ]
+
+
+_JOINERS = frozenset({",", "dan", "&", "serta"})
+
+
+def _drop_name_parts(
+    found: list[Candidate], tokens: list[list[_Tok]], words: Words
+) -> list[Candidate]:
+    """Drop a lone ordinary word the model took for a person inside the name of a body
+    or an office ("Kepala Bidang Kedaruratan dan Logistik", "Jurusan Gizi Politeknik",
+    "Industri Logam, Mesin, Alat …", "bidang Politik, Hukum, dan Keamanan"): a
+    capitalised ordinary word, not a title, joins it directly, through "dan" or "&",
+    or as the next item of a comma list. A name keeps the person next to it ("Angel
+    dan Anton"), and so does a pair of such words ("Putri dan Indah")."""
+    lone = {
+        c.start: c.end
+        for c in found
+        if c.type == "PERSON"
+        and c.entry is None
+        and " " not in c.text
+        and _ordinary(c.text.casefold(), words)
+    }
+    people = {c.start: c.end for c in found if c.type == "PERSON" and c.start not in lone}
+    where = {t.start: (n, i) for n, toks in enumerate(tokens) for i, t in enumerate(toks)}
+    drop = {
+        at
+        for at in lone
+        if at in where and _in_name(tokens[where[at][0]], where[at][1], people, lone, words)
+    }
+    return [c for c in found if c.start not in drop]
+
+
+def _ordinary(low: str, words: Words) -> bool:
+    """An ordinary word, or one made of an ordinary root by a noun affix that names
+    a field or a thing, not a person ("Kedaruratan", "Kelautan", "Transmigrasi")."""
+    if low in words.common:
+        return True
+    for prefix in ("ke", "per", "pe", "trans"):
+        if low.startswith(prefix):
+            root = low[len(prefix) :]
+            bare = root[:-2] if prefix != "trans" and root.endswith("an") else root
+            if len(bare) >= 4 and (bare in words.common or root in words.common):
+                return bare != root or prefix == "trans"
+    return False
+
+
+def _in_name(
+    toks: list[_Tok], i: int, people: dict[int, int], lone: dict[int, int], words: Words
+) -> bool:
+    """Whether the word at ``i`` is joined to a capitalised ordinary word of a name."""
+
+    def step(k: int, d: int) -> tuple[int, set[str]]:
+        skipped: set[str] = set()
+        while 0 <= k < len(toks) and toks[k].low in _JOINERS:
+            skipped.add(toks[k].low)
+            k += d
+        return k, skipped
+
+    def part(k: int, skipped: set[str]) -> bool:
+        if not 0 <= k < len(toks):
+            return False
+        t = toks[k]
+        return (
+            t.cap
+            and _ordinary(t.low, words)
+            and t.low not in words.titles
+            and t.low not in words.stopwords
+            and not any(s <= t.start < e for s, e in people.items())
+            and (t.start not in lone or "," in skipped)  # "Putri dan Indah": a pair
+        )
+
+    def listed(k: int) -> bool:
+        return k < len(toks) and toks[k].low in _JOINERS
+
+    left, left_skip = step(i - 1, -1)
+    right, right_skip = step(i + 1, 1)
+    # After a comma it must go on as a list ("Logam, Mesin, Alat"); before one, the
+    # next item must too ("Politik, Hukum, dan …"): "Putri, Deputi Bidang …" is a
+    # name and its appositive.
+    near_left = part(left, left_skip) and (left_skip != {","} or listed(i + 1))
+    near_right = part(right, right_skip) and (right_skip != {","} or listed(right + 1))
+    return near_left or near_right
 
 
 # Acronyms that start an organisation's own name ("PT Pertamina"), not another one's.
