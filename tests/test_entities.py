@@ -678,6 +678,18 @@ def test_a_clipped_first_name_joins_its_full_name() -> None:
     assert len(people[0].mentions) == 2
 
 
+def test_a_pet_form_of_a_first_name_joins_its_full_name() -> None:
+    """ "Vlado" for Vladimir: the first name's start with a letter of its own."""
+    text = (
+        "Bek sentral Persib, Vladimir Vujovic, menyatakan puas setelah timnya menang. "
+        'Vlado pun memuji performa rekan-rekannya di lini lain. "Kami sulit dikalahkan," '
+        "ujar Vlado."
+    )
+    people = [e for e in extract_entities(text, use_ner=True) if e.type == "PERSON"]
+    assert [e.name for e in people] == ["Vladimir Vujovic"]
+    assert "Vlado" in people[0].aliases
+
+
 def test_a_city_name_that_starts_a_persons_name_stays_in_it() -> None:
     """ "Victoria Beckham" is one person, not the city of Victoria and a "Beckham";
     "Pelatih Madrid Zinedine Zidane" keeps the club's city apart from the name."""

@@ -222,13 +222,15 @@ def _short_form_owner(
                 and any(len(w) >= 6 and _one_edit(word, w) for w in o.words)
             ]
         if not fits and _group_type(g) == "PERSON":
-            # a clipped name: "Enggar" for Enggartiasto Lukita, "Hardi" for Hardisiswan
+            # a clipped name: "Enggar" for Enggartiasto Lukita, "Hardi" for Hardisiswan,
+            # and a pet form of one with a letter of its own: "Vlado" for Vladimir
+            pet = word[:-1] if len(word) >= 5 else word
             fits = [
                 o
                 for o in groups
                 if o is not g
                 and _group_type(o) == "PERSON"
-                and any(len(w) >= len(word) + 2 and w.startswith(word) for w in o.words)
+                and any(len(w) >= len(word) + 2 and w.startswith(pet) for w in o.words)
             ]
     else:
         return None
