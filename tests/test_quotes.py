@@ -123,6 +123,10 @@ CASES = [
      "Menteri Luar Negeri dalam jumpa pers.", "direct", "Retno Marsudi", "Deklarasi itu"),
     ("Menteri Pemuda dan Olahraga Hendra Wiradinata membuka acara itu. “Atlet kita siap "
      "bertanding,” kata Menpora.", "direct", "Hendra Wiradinata", "Atlet kita"),
+    # the office's short form in brackets before the name is the holder's too
+    ("Menteri Koordinator Bidang Pembangunan Manusia dan Kebudayaan (Menko PMK) Ratna "
+     "Kusumawati membuka acara itu. “SMK harus diprioritaskan,” tegas Menko PMK, Senin.",
+     "direct", "Ratna Kusumawati", "SMK harus"),
     # a name written like a web address does not end the cue phrase at its dot
     ("Layanan itu berbayar. “Vendor akan tampil di daftar,” terang pendiri Nikah.id Hariawan "
      "Saputra kepada wartawan.", "direct", "Hariawan Saputra", "Vendor akan"),

@@ -1071,6 +1071,7 @@ def _pre_role(
     else:
         k = i - 1
     last = k
+    k = _before_short_form(toks, k)  # "… dan Kebudayaan (Menko PMK) Puan Maharani"
     head = None
     steps = 0
     while k >= 0 and steps < 8:
@@ -1100,6 +1101,19 @@ def _pre_role(
     if not any(t.cap for t in toks[head : last + 1]):
         return None  # "penasihat kebijakan luar negeri Putin": Putin's adviser, not Putin
     return text[toks[head].start : toks[last].end]
+
+
+def _before_short_form(toks: list[_Tok], k: int) -> int:
+    """The token before a bracketed short form of an office ending at ``toks[k]``
+    ("(Menko PMK)", "(Kadinkes)"): one to three capitalised words; ``k`` otherwise."""
+    if k < 2 or toks[k].text != ")":
+        return k
+    o = k - 1
+    while o > 0 and k - o <= 3 and toks[o].cap and toks[o].word:
+        o -= 1
+    if toks[o].text != "(" or o == k - 1 or o == 0 or not toks[o - 1].word:
+        return k
+    return o - 1
 
 
 def _office_and(toks: list[_Tok], k: int, words: Words) -> bool:
