@@ -690,6 +690,46 @@ def test_a_pet_form_of_a_first_name_joins_its_full_name() -> None:
     assert "Vlado" in people[0].aliases
 
 
+def test_a_place_or_body_named_alone_elsewhere_is_split_off_the_name_after_it() -> None:
+    """ "Bupati Banyumas Rahmat Prasetyo" read as one name: the article names Banyumas
+    on its own ("di Banyumas"), so the place goes to the role and the rest is the
+    person; a name with no role before it, or an airport's place, stays whole."""
+    text = (
+        "Kirab pusaka digelar di Banyumas, Minggu. Bupati Banyumas Rahmat Prasetyo "
+        "memimpin kirab itu. Warga datang dari seluruh Banyumas."
+    )
+    found = {e.name: e for e in extract_entities(text, use_ner=True)}
+    assert found["Rahmat Prasetyo"].type == "PERSON"
+    assert found["Rahmat Prasetyo"].roles == ("Bupati Banyumas",)
+    assert found["Banyumas"].type == "GPE"
+    text = (
+        "Angin kencang melanda Jember. Kepala Bidang Kedaruratan dan Logistik BPBD Jember "
+        "Heru Santosa meninjau lokasi. Hujan masih turun di Jember."
+    )
+    found = {e.name: e for e in extract_entities(text, use_ner=True)}
+    assert found["Heru Santosa"].type == "PERSON"
+    assert found["Heru Santosa"].roles == ("Kepala Bidang Kedaruratan dan Logistik BPBD Jember",)
+    text = "Bayi itu diberi nama Sri Rahayu Ningsih. Ibunya lama bekerja di Sri Lanka."
+    names = {e.name for e in extract_entities(text, use_ner=True)}
+    assert "Sri Rahayu Ningsih" in names
+
+
+def test_a_bracketed_short_form_of_an_office_is_part_of_the_role() -> None:
+    """ "(Menko PMK) Puan Maharani": the office's short form belongs to her role; a
+    body's short form ("(Ditjen) Bina Marga") or a rule's number ("(PMK) Nomor 207")
+    names no person."""
+    text = (
+        "Menteri Koordinator Bidang Pembangunan Manusia dan Kebudayaan (Menko PMK) Ratna "
+        "Kusumawati membuka acara itu. Aturan itu tertuang dalam Peraturan Menteri Keuangan "
+        "(PMK) Nomor 207 Tahun 2016. Direktorat Jenderal (Ditjen) Bina Marga menyiapkan jalan."
+    )
+    people = {e.name: e for e in extract_entities(text, use_ner=True) if e.type == "PERSON"}
+    assert people["Ratna Kusumawati"].roles == (
+        "Menteri Koordinator Bidang Pembangunan Manusia dan Kebudayaan (Menko PMK)",
+    )
+    assert "Nomor" not in people and "Bina Marga" not in people
+
+
 def test_a_city_name_that_starts_a_persons_name_stays_in_it() -> None:
     """ "Victoria Beckham" is one person, not the city of Victoria and a "Beckham";
     "Pelatih Madrid Zinedine Zidane" keeps the club's city apart from the name."""

@@ -190,7 +190,8 @@ def detect(
         kept.append(c)
     kept = _drop_capitalised_words(kept, tokens, words)
     kept = _quoted_nicknames(_drop_name_parts(kept, tokens, words), words, text)
-    return _split_leading_acronyms(kept, words, text)
+    kept = _split_leading_acronyms(kept, words, text)
+    return _split_place_then_person(kept, tokens, words, text)
 
 
 # "Stefano 'Teco' Cugurra", "Dwayne 'The Rock' Johnson": a nickname in quotation
@@ -396,6 +397,112 @@ def _org_then_person(c: Candidate, head: str, rest: str, words: Words, text: str
 
 def _split_leading_acronyms(found: list[Candidate], words: Words, text: str) -> list[Candidate]:
     return [part for c in found for part in _split_leading_acronym(c, words, text)]
+
+
+def _split_place_then_person(
+    found: list[Candidate], tokens: list[list[_Tok]], words: Words, text: str
+) -> list[Candidate]:
+    """ "Bupati Banyumas Achmad Husein", "Kepala … BPBD Jember Heru Widagdo" read as one
+    name: the place or body the article names on its own elsewhere, then a person."""
+    kinds: dict[str, set[str]] = {}
+    sure: set[str] = set()
+    where = {t.start: (n, i) for n, toks in enumerate(tokens) for i, t in enumerate(toks)}
+    for c in found:
+        kinds.setdefault(c.text, set()).add(c.type)
+        if _surely_a_body(c, tokens, where, words):
+            sure.add(c.text)
+    bodies = {k for k in sure if not kinds[k] & {"PERSON", "WEAPON"}}
+    out: list[Candidate] = []
+    for c in found:
+        out.extend(_place_then_person(c, bodies, tokens, words, text))
+    return out
+
+
+def _surely_a_body(
+    c: Candidate, tokens: list[list[_Tok]], where: dict[int, tuple[int, int]], words: Words
+) -> bool:
+    """More than the model's word that ``c`` names a place or a body: the gazetteer,
+    an acronym, a cue word in it ("Kabupaten …"), or a place word before it ("di …").
+    The model alone also calls first names places ("Anies atau Sandiaga")."""
+    if c.type in ("PERSON", "WEAPON"):
+        return False
+    first = c.text.split()[0].casefold()
+    if c.entry is not None or (c.text.isupper() and len(c.text) >= 2):
+        return True
+    if first in all_cues(words) or first in words.gpe_cues:
+        return True
+    n, i = where.get(c.start, (-1, 0))
+    return n >= 0 and i > 0 and tokens[n][i - 1].low in words.locative
+
+
+def _place_then_person(
+    c: Candidate, bodies: set[str], tokens: list[list[_Tok]], words: Words, text: str
+) -> list[Candidate]:
+    if c.entry is not None or c.type == "WEAPON":
+        return [c]
+    sent = tokens[c.sentence]
+    at = [k for k, t in enumerate(sent) if c.start <= t.start and t.end <= c.end]
+    if len(at) < 3:
+        return [c]
+    toks = [sent[k] for k in at]
+    for cut in range(1, len(toks) - 1):
+        rest = toks[cut:]
+        if not 2 <= len(rest) <= 4 or not all(_name_word(t, words) for t in rest):
+            continue
+        if sum(len(t.text) >= 3 for t in rest) < 2:
+            continue  # "Liga Italia Serie A": a name has two full words
+        # the place may go on with a compass word: "Jakarta Selatan Asiadi Sembiring"
+        end = cut - 2 if cut >= 2 and toks[cut - 1].low in words.compass else cut - 1
+        head = [text[toks[a].start : toks[end].end] for a in range(end + 1)]
+        place = next((a for a, h in enumerate(head) if h in bodies), None)
+        if place is None or any(t.text in bodies for t in rest):
+            continue  # "Pengadilan Negeri Bengkulu Kaswanto": a place, then one name
+        lead = toks[0].low
+        role_lead = lead in words.role_heads or lead in words.titles or lead in words.role_modifiers
+        i, j = at[cut], at[-1]
+        roles = person_roles(text, sent, i, j, words)
+        if not (roles or c.roles or c.person_signal or c.type == "PERSON"):
+            continue  # "Bandara NYIA Kulon Progo": no role says a name follows the place
+        person = Candidate(
+            rest[0].start,
+            rest[-1].end,
+            text[rest[0].start : rest[-1].end],
+            "PERSON",
+            c.sentence,
+            person_signal=True,
+            ner=c.ner,
+            roles=roles,
+        )
+        body_at = toks[place if role_lead else 0]
+        body_text = text[body_at.start : toks[cut - 1].end]
+        body_type = "ORG" if body_at is not toks[place] else c.type
+        if body_type == "PERSON":
+            body_type = "GPE"
+        body = Candidate(
+            body_at.start, toks[cut - 1].end, body_text, body_type, c.sentence, ner=c.ner
+        )
+        return [body, person]
+    return [c]
+
+
+def _name_word(t: _Tok, words: Words) -> bool:
+    """A word that can be part of a person's name: capitalised letters, not an
+    ordinary word, a title or a word that names a kind of body or place."""
+    return (
+        t.cap
+        and t.text.isalpha()
+        and not (t.text.isupper() and len(t.text) > 1)  # "DPRD": a body's acronym
+        and not _ordinary(t.low, words)
+        and t.low not in words.titles
+        and t.low not in words.role_heads
+        and t.low not in words.compass
+        and t.low not in words.stopwords
+        and t.low not in all_cues(words)
+        and not _ROMAN.fullmatch(t.text)
+    )
+
+
+_ROMAN = re.compile(r"[IVXLC]+")
 
 
 def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:
@@ -963,7 +1070,8 @@ def _plain(
     if cue:
         return cand  # an organisation or place by its own words: no person roles
     if _jurisdiction(text, toks, i, j, words, ner):
-        cand.type = cand.type or "GPE"  # the place of the office before it, not a person
+        # the place (or the body) of the office before it, not a person
+        cand.type = cand.type or ("ORG" if i != j else "GPE")
         return cand
     roles = person_roles(text, toks, i, j, words)
     if j + 1 < len(toks) and toks[j + 1].low in ("itu", "ini", "tersebut"):
@@ -1045,8 +1153,11 @@ def _jurisdiction(
     text: str, toks: list[_Tok], i: int, j: int, words: Words, ner: list[tuple[int, int, str]]
 ) -> bool:
     """A lone word between an office and ", [rank] Name" is where the office is:
-    "Kapolsek Pancoran, Kompol Aswin", "Sekretaris Dinas Pendidikan Kota Tangsel, Taryono"."""
-    if i != j or j + 2 >= len(toks) or toks[j + 1].text != ",":
+    "Kapolsek Pancoran, Kompol Aswin", "Sekretaris Dinas Pendidikan Kota Tangsel, Taryono";
+    so is a body's acronym and its place ("Kepala Bidang … BPBD Garut, Heru Santoso")."""
+    if i != j and not (j == i + 1 and _acronym(toks[i], words)):
+        return False
+    if j + 2 >= len(toks) or toks[j + 1].text != ",":
         return False
     k = j + 2
     while k < len(toks) and toks[k].low in words.titles:
@@ -1054,7 +1165,7 @@ def _jurisdiction(
     if k >= len(toks) or not toks[k].cap or toks[k].low in words.common:
         return False
     named = k > j + 2 or _ner_label(ner, toks[k].start, toks[k].end) == "PERSON"
-    return named and _pre_role(text, toks, i, words) is not None  # not "Andi, Budi, …"
+    return named and _pre_role(text, toks, i, words, multiword=j > i) is not None  # not "Andi, …"
 
 
 def _pre_role(
@@ -1071,7 +1182,9 @@ def _pre_role(
     else:
         k = i - 1
     last = k
-    k = _before_short_form(toks, k)  # "… dan Kebudayaan (Menko PMK) Puan Maharani"
+    numbered = i + 1 < len(toks) and (toks[i + 1].text[:1].isdigit() or toks[i + 1].text == ".")
+    if i < len(toks) and _name_word(toks[i], words) and not numbered:  # not "(PM) No 84"
+        k = _before_short_form(toks, k, words)  # "… dan Kebudayaan (Menko PMK) Puan Maharani"
     head = None
     steps = 0
     while k >= 0 and steps < 8:
@@ -1103,9 +1216,11 @@ def _pre_role(
     return text[toks[head].start : toks[last].end]
 
 
-def _before_short_form(toks: list[_Tok], k: int) -> int:
+def _before_short_form(toks: list[_Tok], k: int, words: Words) -> int:
     """The token before a bracketed short form of an office ending at ``toks[k]``
-    ("(Menko PMK)", "(Kadinkes)"): one to three capitalised words; ``k`` otherwise."""
+    ("(Menko PMK)", "(Kadinkes)"): one to three capitalised words, the first a role
+    word or shaped like one ("Men…", "Ka…"); ``k`` otherwise ("(Ditjen) Bina Marga"
+    is a body's short form and its name)."""
     if k < 2 or toks[k].text != ")":
         return k
     o = k - 1
@@ -1113,7 +1228,24 @@ def _before_short_form(toks: list[_Tok], k: int) -> int:
         o -= 1
     if toks[o].text != "(" or o == k - 1 or o == 0 or not toks[o - 1].word:
         return k
-    return o - 1
+    low = toks[o + 1].low
+    office = (
+        low in words.role_heads
+        or low in _office_shorts()
+        or (len(low) >= 5 and low.startswith(("men", "ka", "wa")) and not _ordinary(low, words))
+    )
+    return o - 1 if office else k
+
+
+@lru_cache(maxsize=1)
+def _office_shorts() -> frozenset[str]:
+    """First words of the offices' short forms (``lang/id/offices.toml``): "menko"."""
+    return frozenset(k.split("_")[0] for k in load_toml("offices", "id")["abbreviations"])
+
+
+def _acronym(t: _Tok, words: Words) -> bool:
+    """A body's acronym ("BPBD", "KPK"), not a rank written in capitals ("AKBP")."""
+    return t.text.isalpha() and t.text.isupper() and len(t.text) >= 2 and t.low not in words.titles
 
 
 def _office_and(toks: list[_Tok], k: int, words: Words) -> bool:
@@ -1125,8 +1257,8 @@ def _office_and(toks: list[_Tok], k: int, words: Words) -> bool:
     return (
         before.cap
         and after.cap
-        and before.low in words.common
-        and after.low in words.common
+        and _ordinary(before.low, words)
+        and _ordinary(after.low, words)
         and after.low not in words.role_heads
     )
 
