@@ -629,6 +629,13 @@ def test_an_ordinary_word_inside_the_name_of_a_body_is_not_a_person() -> None:
     assert _tagged(text, people) == people
 
 
+def test_a_degree_after_a_name_is_not_a_name() -> None:
+    """ "dr Rina Sari, SpKK, M.Kes", "Giovanni Bellini, MD": the degrees the model tags."""
+    text = "Spesialis kulit, dr Rina Sari, SpKK, M.Kes hadir. Giovanni Bellini, MD, juga hadir."
+    people = ["Rina Sari", "SpKK", "Kes", "Giovanni Bellini", "MD"]
+    assert _tagged(text, people) == ["Rina Sari", "Giovanni Bellini"]
+
+
 def test_indonesian_institutions_after_a_role_are_organisations() -> None:
     """A role word before a police or committee name does not make it a person."""
     text = (

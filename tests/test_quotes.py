@@ -127,6 +127,16 @@ CASES = [
     ("Menteri Koordinator Bidang Pembangunan Manusia dan Kebudayaan (Menko PMK) Ratna "
      "Kusumawati membuka acara itu. “SMK harus diprioritaskan,” tegas Menko PMK, Senin.",
      "direct", "Ratna Kusumawati", "SMK harus"),
+    # a lone word whose role names the holder ("Menurut Menlu Rina, Deklarasi …") holds no office
+    ("Menlu Rina Kartika tiba di Vientiane. “Para kepala negara sudah menandatangani "
+     "deklarasi itu,” kata Menteri Luar Negeri dalam jumpa pers. Menurut Menlu Rina, "
+     "Deklarasi Satu ASEAN Satu Respons menjadi tonggak.", "direct", "Rina Kartika", "Para kepala"),
+    # degrees after the name are not a speaker, nor is the dot inside one a sentence stop
+    ("Spesialis kulit, dr Rina Sari, SpKK, M.Kes mengatakan kulit perlu dirawat. “Hindari "
+     "sabun keras,” ujar dia.", "direct", "Rina Sari", "Hindari sabun"),
+    ("Menurut Giovanni Bellini, MD, dari Universitas Milan, keju baik bagi jantung. “Dua "
+     "senyawa ini menurunkan tekanan darah,” ujar dia.", "direct", "Giovanni Bellini",
+     "Dua senyawa"),
     # a name written like a web address does not end the cue phrase at its dot
     ("Layanan itu berbayar. “Vendor akan tampil di daftar,” terang pendiri Nikah.id Hariawan "
      "Saputra kepada wartawan.", "direct", "Hariawan Saputra", "Vendor akan"),

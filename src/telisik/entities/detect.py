@@ -53,6 +53,7 @@ class Words:
     agentive: frozenset[str]
     verb_prefixes: tuple[str, ...]
     relational: frozenset[str]
+    degrees: frozenset[str]
     stopwords: frozenset[str]
     common: frozenset[str]  # ordinary words (lang/<lang>/common.txt): "Pendidikan" in a role
 
@@ -188,7 +189,7 @@ def detect(
                 kept[-1] = c
             continue
         kept.append(c)
-    kept = _drop_capitalised_words(kept, tokens, words)
+    kept = _drop_degrees(_drop_capitalised_words(kept, tokens, words), words, text)
     kept = _quoted_nicknames(_drop_name_parts(kept, tokens, words), words, text)
     kept = _split_leading_acronyms(kept, words, text)
     return _split_place_then_person(kept, tokens, words, text)
@@ -248,6 +249,22 @@ def _drop_capitalised_words(
             and c.text not in inside
         )
     ]
+
+
+def _drop_degrees(found: list[Candidate], words: Words, text: str) -> list[Candidate]:
+    """Drop a degree written after a name and a comma ("…, SpKK, M.Kes", "…, MD"),
+    which the model tags as a name of its own."""
+    return [c for c in found if not _degree(c, words, text)]
+
+
+def _degree(c: Candidate, words: Words, text: str) -> bool:
+    if c.entry is not None or c.type == "WEAPON":
+        return False
+    start = c.start
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] != ",":
+        start -= 1  # "M.Kes" when the model took "Kes"
+    word = re.sub(r"[.\s]", "", text[start : c.end]).casefold()
+    return word in words.degrees and text[:start].rstrip().endswith(",")
 
 
 _JOINERS = frozenset({",", "dan", "&", "serta"})

@@ -511,8 +511,10 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> tuple[int, int] | N
                 lo = head  # "Rendra yang tinggal di Bandung menyampaikan": Rendra speaks
             break
     text = ctx.text
-    # Cut at a sentence-internal stop (".", ":", ";") too.
-    cut = max(text.rfind(ch, lo, verb) for ch in ".;:!?\n")
+    # Cut at a sentence-internal stop (".", ":", ";") too, not at the dot after an
+    # initial ("M.Kes", "A.S.").
+    cut = max(text.rfind(ch, lo, verb) for ch in ";:!?\n")
+    cut = max([cut, *(m.start() for m in _STOP_DOT.finditer(text, lo, verb))])
     if cut >= lo:
         lo = cut + 1
     # and after a dateline: "Jakarta, CNN Indonesia -- Adik … mengatakan"
@@ -524,6 +526,8 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> tuple[int, int] | N
     # "Lin Jian, juru bicara …, mengatakan": a comma right before the verb
     # closes an appositive; the subject is the segment before it.
     segs = _comma_segments(text, lo, verb)
+    while len(segs) > 1 and _is_degree(text[segs[-1][0] : segs[-1][1]]):
+        segs.pop()  # "dr Fitria Amalia, SpKK, M.Kes mengatakan": the degrees are hers
     chosen = segs[-1]
     # "…, Rinto Subekti, juga mengakui": adverbs alone do not make a subject, nor
     # does a lone manner word ("Khloe Kardashian, bintang …, antusias mengumumkan").
@@ -602,6 +606,13 @@ def _noun_phrase_end(ctx: _Context, words: list[tuple[int, int, str]]) -> int:
             continue
         break
     return end
+
+
+_STOP_DOT = re.compile(r"(?<!\b[A-Z])\.")  # not "M.Kes", "A.S."
+
+
+def _is_degree(segment: str) -> bool:
+    return re.sub(r"[.\s]", "", segment).casefold() in load_words("id").degrees
 
 
 def _comma_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -4,6 +4,7 @@ article gives them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from ..entities.detect import load_words
@@ -92,7 +93,18 @@ def _role_holder(ctx: _Context, offices: frozenset[str]) -> _Mention | None:
             held[key] = any(f" {office} " in role for role in roles for office in offices)
         if held[key]:
             owners[key] = m  # the last mention, as the speaker's evidence
+    if len(owners) > 1:  # "Menurut Menlu Retno, Deklarasi …": a role naming the holder
+        owners = {k: m for k, m in owners.items() if not _names_other(m, owners.values())}
     return next(iter(owners.values())) if len(owners) == 1 else None
+
+
+def _names_other(m: _Mention, others: Iterable[_Mention]) -> bool:
+    """Whether ``m``'s roles name one of ``others``: the office is theirs, not its."""
+    words = {w for r in m.entity.roles for w in r.split()}
+    return any(
+        o.entity.id != m.entity.id and words & {*o.entity.name.split(), *o.entity.aliases}
+        for o in others
+    )
 
 
 @lru_cache(maxsize=4)
