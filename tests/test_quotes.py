@@ -131,6 +131,11 @@ CASES = [
     ("Menlu Rina Kartika tiba di Vientiane. “Para kepala negara sudah menandatangani "
      "deklarasi itu,” kata Menteri Luar Negeri dalam jumpa pers. Menurut Menlu Rina, "
      "Deklarasi Satu ASEAN Satu Respons menjadi tonggak.", "direct", "Rina Kartika", "Para kepala"),
+    # an ordinary word opening a sentence ("Kelompok ini") is not whoever's role holds it
+    ("Polisi menangkap anggota kelompok Al - Mujahid di Bekasi.\n\n“Kelompok itu dipimpin "
+     "Abu Fatir,” ujar Bayu.\n\nKelompok ini, kata Bayu, tidak ikut aksi sejak siang.\n\n"
+     "“Dari pengakuan mereka, mereka berkumpul di masjid,” ucapnya.", "direct", "Bayu",
+     "Dari pengakuan"),
     # degrees after the name are not a speaker, nor is the dot inside one a sentence stop
     ("Spesialis kulit, dr Rina Sari, SpKK, M.Kes mengatakan kulit perlu dirawat. “Hindari "
      "sabun keras,” ujar dia.", "direct", "Rina Sari", "Hindari sabun"),

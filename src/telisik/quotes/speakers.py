@@ -67,7 +67,11 @@ def _person_named(ctx: _Context, word: str) -> _Mention | None:
         )
     }
     if not owners:  # "kata Menpora." -> the person the article gives that office
-        return _role_holder(ctx, frozenset({word.casefold()}))
+        low = word.casefold()
+        words = load_words("id")
+        if low in words.common and low not in words.role_heads:
+            return None  # "Kelompok ini, …": an ordinary word, not "anggota kelompok X"
+        return _role_holder(ctx, frozenset({low}))
     return next(iter(owners.values())) if len(owners) == 1 else None
 
 
