@@ -136,6 +136,9 @@ CASES = [
      "Abu Fatir,” ujar Bayu.\n\nKelompok ini, kata Bayu, tidak ikut aksi sejak siang.\n\n"
      "“Dari pengakuan mereka, mereka berkumpul di masjid,” ucapnya.", "direct", "Bayu",
      "Dari pengakuan"),
+    # an abbreviated title with its dot ("Ny.") before a lone name
+    ('"Memang ada aturan dari pemerintah pusat," kata Ny. Isah, warga Cilodong, Depok.',
+     "direct", "Isah", "Memang ada"),
     # degrees after the name are not a speaker, nor is the dot inside one a sentence stop
     ("Spesialis kulit, dr Rina Sari, SpKK, M.Kes mengatakan kulit perlu dirawat. “Hindari "
      "sabun keras,” ujar dia.", "direct", "Rina Sari", "Hindari sabun"),

@@ -1095,7 +1095,7 @@ def _plain(
         roles = []  # "mantan bintang Disney itu": Disney qualifies a description of someone
     cand.roles = roles
     prev = toks[i - 1].low if i > 0 else ""
-    if prev == "pol" and i > 1:  # "Kombes Pol Rudi Setiawan": the rank is the title
+    if prev in ("pol", ".") and i > 1:  # "Kombes Pol Rudi", "Ny. Isah": the title before
         prev = toks[i - 2].low
     cand.person_signal = bool(roles) or prev in words.speech_cues or prev in words.titles
     return cand
