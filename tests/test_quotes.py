@@ -136,6 +136,9 @@ CASES = [
      "Abu Fatir,” ujar Bayu.\n\nKelompok ini, kata Bayu, tidak ikut aksi sejak siang.\n\n"
      "“Dari pengakuan mereka, mereka berkumpul di masjid,” ucapnya.", "direct", "Bayu",
      "Dari pengakuan"),
+    # a name, a comma and a lower-case description of that person before the verb
+    ("Warga memburu pala bada. Leni, penyuka pala bada mengatakan makanan ini enak.\n\n"
+     "“Ini makanan tradisional,” katanya.", "direct", "Leni", "Ini makanan"),
     # an abbreviated title with its dot ("Ny.") before a lone name
     ('"Memang ada aturan dari pemerintah pusat," kata Ny. Isah, warga Cilodong, Depok.',
      "direct", "Isah", "Memang ada"),

@@ -545,6 +545,8 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> tuple[int, int] | N
     )
     if len(segs) == 2 and manner and ctx.mentions_in(*segs[0]):
         chosen = segs[0]
+    elif len(segs) >= 2 and _name_then_description(ctx, segs[-2], segs[-1]):
+        chosen = segs[-2]  # "Leni, penyuka pala bada mengatakan": Leni, described
     elif len(segs) >= 3 and (manner or all(w[2] in ctx.lex.adverbs for w in last)):
         name = ctx.words(*segs[-2])
         # "Peneliti …, Bimo Wicaksono, mengatakan": the name is the second segment.
@@ -562,6 +564,30 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> tuple[int, int] | N
     if not words:
         return None
     return words[0][0], _noun_phrase_end(ctx, words)
+
+
+def _name_then_description(ctx: _Context, name: tuple[int, int], rest: tuple[int, int]) -> bool:
+    """A segment that is only a person's name, then one that is only a description of
+    them in lower case before the verb ("Leni, penyuka pala bada mengatakan")."""
+    named = ctx.words(*name)
+    desc = ctx.words(*rest)
+    if not named or not desc or ctx.mentions_in(*rest):
+        return False
+    first = desc[0][2]
+    if not ctx.text[desc[0][0]].islower() or first in ctx.lex.pronouns or first in ("yang", "dan"):
+        return False
+    found = ctx.mentions_in(*name)
+    if not found:  # a name the entities stage missed: capitalised words, none ordinary
+        common = load_words("id").common
+        return len(named) <= 3 and all(
+            ctx.text[w[0]].isupper() and w[2] not in common and w[2] not in ctx.lex.stopwords
+            for w in named
+        )
+    people = [m for m in found if m.entity.type == "PERSON"]
+    return len(people) == len(found) == 1 and (people[0].start, people[0].end) == (
+        named[0][0],
+        named[-1][1],
+    )
 
 
 def _relative_head(ctx: _Context, yang: tuple[int, int, str], verb: int) -> int | None:
