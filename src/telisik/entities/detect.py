@@ -288,13 +288,18 @@ def _drop_name_parts(
         and _ordinary(c.text.casefold(), words)
     }
     people = {c.start: c.end for c in found if c.type == "PERSON" and c.start not in lone}
-    where = {t.start: (n, i) for n, toks in enumerate(tokens) for i, t in enumerate(toks)}
+    where = _token_index(tokens)
     drop = {
         at
         for at in lone
         if at in where and _in_name(tokens[where[at][0]], where[at][1], people, lone, words)
     }
     return [c for c in found if c.start not in drop]
+
+
+def _token_index(tokens: list[list[_Tok]]) -> dict[int, tuple[int, int]]:
+    """Each token's start offset -> (sentence, position in the sentence)."""
+    return {t.start: (n, i) for n, toks in enumerate(tokens) for i, t in enumerate(toks)}
 
 
 def _ordinary(low: str, words: Words) -> bool:
@@ -423,7 +428,7 @@ def _split_place_then_person(
     name: the place or body the article names on its own elsewhere, then a person."""
     kinds: dict[str, set[str]] = {}
     sure: set[str] = set()
-    where = {t.start: (n, i) for n, toks in enumerate(tokens) for i, t in enumerate(toks)}
+    where = _token_index(tokens)
     for c in found:
         kinds.setdefault(c.text, set()).add(c.type)
         if _surely_a_body(c, tokens, where, words):
@@ -508,7 +513,7 @@ def _name_word(t: _Tok, words: Words) -> bool:
     return (
         t.cap
         and t.text.isalpha()
-        and not (t.text.isupper() and len(t.text) > 1)  # "DPRD": a body's acronym
+        and not _acronym(t, words)  # "DPRD": a body's acronym
         and not _ordinary(t.low, words)
         and t.low not in words.titles
         and t.low not in words.role_heads
