@@ -263,8 +263,12 @@ def _degree(c: Candidate, words: Words, text: str) -> bool:
     start = c.start
     while start > 0 and not text[start - 1].isspace() and text[start - 1] != ",":
         start -= 1  # "M.Kes" when the model took "Kes"
-    word = re.sub(r"[.\s]", "", text[start : c.end]).casefold()
-    return word in words.degrees and text[:start].rstrip().endswith(",")
+    return is_degree(text[start : c.end], words) and text[:start].rstrip().endswith(",")
+
+
+def is_degree(written: str, words: Words) -> bool:
+    """ "M.Kes", "Sp.KK", "MD": a degree of ``words.degrees``, dots and spaces aside."""
+    return re.sub(r"[.\s]", "", written).casefold() in words.degrees
 
 
 _JOINERS = frozenset({",", "dan", "&", "serta"})

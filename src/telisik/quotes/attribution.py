@@ -7,7 +7,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ..entities.detect import Words, all_cues, load_words
+from ..entities.detect import Words, all_cues, is_degree, load_words
 from ..entities.gazetteer import load_gazetteer
 from ..model import slug
 from .context import _HANDLE, _WORD, Lexicon, Speaker, _Context, _is_title_word, _Mention
@@ -526,7 +526,7 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> tuple[int, int] | N
     # "Lin Jian, juru bicara …, mengatakan": a comma right before the verb
     # closes an appositive; the subject is the segment before it.
     segs = _comma_segments(text, lo, verb)
-    while len(segs) > 1 and _is_degree(text[segs[-1][0] : segs[-1][1]]):
+    while len(segs) > 1 and is_degree(text[segs[-1][0] : segs[-1][1]], load_words("id")):
         segs.pop()  # "dr Fitria Amalia, SpKK, M.Kes mengatakan": the degrees are hers
     chosen = segs[-1]
     # "…, Rinto Subekti, juga mengakui": adverbs alone do not make a subject, nor
@@ -635,10 +635,6 @@ def _noun_phrase_end(ctx: _Context, words: list[tuple[int, int, str]]) -> int:
 
 
 _STOP_DOT = re.compile(r"(?<!\b[A-Z])\.")  # not "M.Kes", "A.S."
-
-
-def _is_degree(segment: str) -> bool:
-    return re.sub(r"[.\s]", "", segment).casefold() in load_words("id").degrees
 
 
 def _comma_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
