@@ -697,28 +697,43 @@ def test_a_pet_form_of_a_first_name_joins_its_full_name() -> None:
     assert "Vlado" in people[0].aliases
 
 
-def test_a_place_or_body_named_alone_elsewhere_is_split_off_the_name_after_it() -> None:
+@pytest.mark.parametrize(
+    ("text", "person", "role", "place"),
+    [
+        (
+            "Kirab pusaka digelar di Banyumas, Minggu. Bupati Banyumas Rahmat Prasetyo "
+            "memimpin kirab itu. Warga datang dari seluruh Banyumas.",
+            "Rahmat Prasetyo",
+            "Bupati Banyumas",
+            "Banyumas",
+        ),
+        (
+            "Angin kencang melanda Jember. Kepala Bidang Kedaruratan dan Logistik BPBD Jember "
+            "Heru Santosa meninjau lokasi. Hujan masih turun di Jember.",
+            "Heru Santosa",
+            "Kepala Bidang Kedaruratan dan Logistik BPBD Jember",
+            "Jember",
+        ),
+    ],
+)
+def test_a_place_named_alone_elsewhere_is_split_off_the_name_after_it(
+    text: str, person: str, role: str, place: str
+) -> None:
     """ "Bupati Banyumas Rahmat Prasetyo" read as one name: the article names Banyumas
-    on its own ("di Banyumas"), so the place goes to the role and the rest is the
-    person; a name with no role before it, or an airport's place, stays whole."""
-    text = (
-        "Kirab pusaka digelar di Banyumas, Minggu. Bupati Banyumas Rahmat Prasetyo "
-        "memimpin kirab itu. Warga datang dari seluruh Banyumas."
-    )
+    on its own ("di Banyumas"), so the place goes to the role and the rest is the person."""
     found = {e.name: e for e in extract_entities(text, use_ner=True)}
-    assert found["Rahmat Prasetyo"].type == "PERSON"
-    assert found["Rahmat Prasetyo"].roles == ("Bupati Banyumas",)
-    assert found["Banyumas"].type == "GPE"
-    text = (
-        "Angin kencang melanda Jember. Kepala Bidang Kedaruratan dan Logistik BPBD Jember "
-        "Heru Santosa meninjau lokasi. Hujan masih turun di Jember."
-    )
-    found = {e.name: e for e in extract_entities(text, use_ner=True)}
-    assert found["Heru Santosa"].type == "PERSON"
-    assert found["Heru Santosa"].roles == ("Kepala Bidang Kedaruratan dan Logistik BPBD Jember",)
-    text = "Bayi itu diberi nama Sri Rahayu Ningsih. Ibunya lama bekerja di Sri Lanka."
-    names = {e.name for e in extract_entities(text, use_ner=True)}
-    assert "Sri Rahayu Ningsih" in names
+    assert found[person].type == "PERSON"
+    assert found[person].roles == (role,)
+    assert found[place].type == "GPE"
+
+
+def test_a_place_with_no_role_before_it_keeps_the_words_after_it() -> None:
+    """ "Jalan Sleman Mangun Harjo": Sleman is named alone, but no role says a person
+    follows it, so the street is not split into a place and a person."""
+    text = "Warga berkumpul di Sleman. Jalan Sleman Mangun Harjo ditutup sejak pagi."
+    found = {e.name: e.type for e in extract_entities(text, use_ner=True)}
+    assert "Mangun Harjo" not in found
+    assert found["Jalan Sleman Mangun Harjo"] != "PERSON"
 
 
 def test_a_bracketed_short_form_of_an_office_is_part_of_the_role() -> None:
