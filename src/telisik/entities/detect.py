@@ -190,9 +190,10 @@ def detect(
             continue
         kept.append(c)
     kept = _drop_degrees(_drop_capitalised_words(kept, tokens, words), words, text)
-    kept = _quoted_nicknames(_drop_name_parts(kept, tokens, words), words, text)
+    where = _token_index(tokens)
+    kept = _quoted_nicknames(_drop_name_parts(kept, tokens, where, words), words, text)
     kept = _split_leading_acronyms(kept, words, text)
-    return _split_place_then_person(kept, tokens, words, text)
+    return _split_place_then_person(kept, tokens, where, words, text)
 
 
 # "Stefano 'Teco' Cugurra", "Dwayne 'The Rock' Johnson": a nickname in quotation
@@ -275,7 +276,10 @@ _JOINERS = frozenset({",", "dan", "&", "serta"})
 
 
 def _drop_name_parts(
-    found: list[Candidate], tokens: list[list[_Tok]], words: Words
+    found: list[Candidate],
+    tokens: list[list[_Tok]],
+    where: dict[int, tuple[int, int]],
+    words: Words,
 ) -> list[Candidate]:
     """Drop a lone ordinary word the model took for a person inside the name of a body
     or an office ("Kepala Bidang Kedaruratan dan Logistik", "Jurusan Gizi Politeknik",
@@ -292,7 +296,6 @@ def _drop_name_parts(
         and _ordinary(c.text.casefold(), words)
     }
     people = {c.start: c.end for c in found if c.type == "PERSON" and c.start not in lone}
-    where = _token_index(tokens)
     drop = {
         at
         for at in lone
@@ -426,13 +429,16 @@ def _split_leading_acronyms(found: list[Candidate], words: Words, text: str) -> 
 
 
 def _split_place_then_person(
-    found: list[Candidate], tokens: list[list[_Tok]], words: Words, text: str
+    found: list[Candidate],
+    tokens: list[list[_Tok]],
+    where: dict[int, tuple[int, int]],
+    words: Words,
+    text: str,
 ) -> list[Candidate]:
     """ "Bupati Banyumas Achmad Husein", "Kepala … BPBD Jember Heru Widagdo" read as one
     name: the place or body the article names on its own elsewhere, then a person."""
     kinds: dict[str, set[str]] = {}
     sure: set[str] = set()
-    where = _token_index(tokens)
     for c in found:
         kinds.setdefault(c.text, set()).add(c.type)
         if _surely_a_body(c, tokens, where, words):
@@ -455,7 +461,7 @@ def _surely_a_body(
     first = c.text.split()[0].casefold()
     if c.entry is not None or (c.text.isupper() and len(c.text) >= 2):
         return True
-    if first in all_cues(words) or first in words.gpe_cues:
+    if first in all_cues(words):  # gpe_cues are among them
         return True
     n, i = where.get(c.start, (-1, 0))
     return n >= 0 and i > 0 and tokens[n][i - 1].low in words.locative
