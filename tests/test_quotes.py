@@ -333,6 +333,20 @@ CASES = [
     ("Produk baru itu dirilis pekan lalu. Dalam pernyataannya, Facebook mengatakan.\n\n"
      "“Kami ingin orang lebih mudah menemukan berita dari banyak sumber.”",
      "direct", "Facebook", "Kami ingin"),
+    # a spoken "-nya" tag after a body's or a place's statement is the person last quoted
+    ("Kepala Dinas Pariwisata Sulawesi Tengah Rina Kartika mengatakan jumlah wisatawan naik. "
+     "“Hotel sudah penuh sejak Jumat,” kata Rina.\n\nPemerintah Provinsi Sulawesi Tengah "
+     "memperkirakan kunjungan wisatawan naik 20 persen tahun ini.\n\n“Kami sudah menyiapkan "
+     "tambahan kapal dan bus,” ujarnya.", "direct", "Rina", "Kami sudah"),
+    # … but "tulisnya" may be the body's own written words
+    ("Penyanyi Dewi Larasati mengatakan ia siap tampil. “Saya sudah berlatih dua bulan,” kata "
+     "Dewi.\n\nPromotor konser itu, PT Gema Suara Nusantara, mengumumkan jadwal tur di Asia."
+     "\n\n“Jadwal lengkap tur sudah kami umumkan hari ini,” tulisnya di akun Instagram resmi.",
+     "direct", "PT Gema Suara Nusantara", "Jadwal lengkap"),
+    # the town that ends an appositive address does not speak
+    ("Psikolog Ayu Lestari, dari RS Harapan Kita, Bandung mengatakan banyak orang salah paham "
+     "soal kecemasan.\n\n“Kecemasan itu bisa diobati,” ujarnya.",
+     "direct", "Ayu Lestari", "Kecemasan itu"),
     # where it was quoted from ends the name
     ("“Kami masih harus banyak berlatih,” kata Dimas Pratama dikutip Badminton Indonesia, "
      "hari ini.", "direct", "Dimas Pratama", "Kami masih"),

@@ -547,6 +547,8 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> tuple[int, int] | N
         chosen = segs[0]
     elif len(segs) >= 2 and _name_then_description(ctx, segs[-2], segs[-1]):
         chosen = segs[-2]  # "Leni, penyuka pala bada mengatakan": Leni, described
+    elif len(segs) >= 3 and _address_tail(ctx, segs[-3], segs[-2], segs[-1]):
+        chosen = segs[-3]  # "Andri, dari RS Omni Alam Sutera, Tangerang mengatakan"
     elif len(segs) >= 3 and (manner or all(w[2] in ctx.lex.adverbs for w in last)):
         name = ctx.words(*segs[-2])
         # "Peneliti …, Bimo Wicaksono, mengatakan": the name is the second segment.
@@ -588,6 +590,23 @@ def _name_then_description(ctx: _Context, name: tuple[int, int], rest: tuple[int
         named[0][0],
         named[-1][1],
     )
+
+
+def _address_tail(
+    ctx: _Context, name: tuple[int, int], where: tuple[int, int], place: tuple[int, int]
+) -> bool:
+    """A person, then where they work ("dari RS …", "di …"), then only the town of
+    that address before the verb: the town ends the address, it does not speak."""
+    first = ctx.words(*where)[:1]
+    if not first or first[0][2] not in ("dari", "di", "asal"):
+        return False
+    words = ctx.words(*place)
+    found = ctx.mentions_in(*place)
+    if len(found) != 1 or found[0].entity.type not in ("GPE", "LOC") or not words:
+        return False
+    if (found[0].start, found[0].end) != (words[0][0], words[-1][1]):
+        return False
+    return any(m.entity.type == "PERSON" for m in ctx.mentions_in(*name))
 
 
 def _relative_head(ctx: _Context, yang: tuple[int, int, str], verb: int) -> int | None:

@@ -34,6 +34,10 @@ class _State:
 
     last: Speaker | None = None
     last_paragraph: int = -1
+    # The last person quoted: a spoken "katanya" after a body's or a place's
+    # statement ("Pemerintah Provinsi Bali memperkirakan …") is still theirs.
+    person: Speaker | None = None
+    person_paragraph: int = -1
 
 
 def _resolve(ctx: _Context, state: _State, att: Attribution | None, pos: int) -> Speaker | None:
@@ -49,12 +53,12 @@ def _resolve(ctx: _Context, state: _State, att: Attribution | None, pos: int) ->
     # A speech tag ("katanya", "ujar dia") goes on with the speaker being quoted;
     # a subject pronoun ("ia mengatakan") points at the paragraph's subject.
     if state.last is not None and para == state.last_paragraph:
-        return state.last
+        return _tagged(ctx, state, att, para)
     if state.last is not None and not att.subject:
         # "…,” katanya." after a narrative paragraph whose subject is someone
         # else ("Berbeda dengan Barli, Dian Pelangi akan …"): that person speaks.
         newer = _narrative_subject(ctx, state, pos, para)
-        return newer or state.last
+        return newer or _tagged(ctx, state, att, para)
     subject = _paragraph_subject(ctx, pos)
     n = ctx.sentence_at(pos)
     while n > 0 and ctx.sentences[n - 1][2] == para:
@@ -75,6 +79,22 @@ def _resolve(ctx: _Context, state: _State, att: Attribution | None, pos: int) ->
             return _speaker_of(ctx, m, None)
         i -= 1
     return None
+
+
+def _tagged(ctx: _Context, state: _State, att: Attribution, para: int) -> Speaker | None:
+    """Who a speech tag ("ujarnya") goes on with: the last speaker, or the last person
+    quoted when a body, a place or a nameless word spoke since. "Tulisnya" may be a
+    body's or an account's own words."""
+    if (
+        att.subject
+        or state.person is None
+        or state.last is None
+        or para - state.person_paragraph > 3
+        or att.cue.casefold().startswith(("tulis", "menulis"))
+        or not _not_a_person(ctx, state.last)
+    ):
+        return state.last
+    return state.person
 
 
 def _issuer_before(ctx: _Context, pos: int, para: int) -> Speaker | None:
@@ -223,9 +243,25 @@ def _fill_pronouns(ctx: _Context, quotes: list[Quote]) -> Iterator[Quote]:
         if q.speaker_name is not None and q.kind != "scare":
             state.last = Speaker(q.speaker, q.speaker_name, q.speaker_role)
             state.last_paragraph = para
+            if not _not_a_person(ctx, state.last):
+                state.person, state.person_paragraph = state.last, para
         if q.kind == "direct":
             prev_direct = q
     yield from out
+
+
+def _not_a_person(ctx: _Context, sp: Speaker) -> bool:
+    """A body, a place or a lower-case word that names no speaker ("langsung"): not
+    who "ujarnya" is. A name the entities stage did not type ("E", "Tere") may be a
+    person, and so may "sumber yang enggan disebut namanya"."""
+    if sp.id is None:
+        head = sp.name.split()[0].casefold() if sp.name.split() else ""
+        return sp.name[:1].islower() and head not in ctx.lex.speaker_heads | _role_heads()
+    return any(m.entity.id == sp.id and m.entity.type != "PERSON" for m in ctx.mentions)
+
+
+def _role_heads() -> frozenset[str]:
+    return load_words("id").role_heads
 
 
 def _person_before(ctx: _Context, pos: int, quoted: str, skip: str | None) -> Speaker | None:
