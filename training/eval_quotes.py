@@ -13,6 +13,7 @@ becomes ``dev`` and a fresh test sample is drawn.
 
     python training/eval_quotes.py score [--split test] [--errors]
     python training/eval_quotes.py sample --split dev --n 200 --out FILE
+    python training/eval_quotes.py sample --split test --within test --n 200 --out FILE
 
 Label values: the speaker's name as the article gives it in full
 ("Zulkifli Hasan"), ``UNNAMED`` for a speaker the article does not name
@@ -157,14 +158,22 @@ def score(split: str | None, show_errors: bool) -> int:
     return 0 if stale == 0 else 1
 
 
-def sample(split: str, n: int, seed: int, out: Path) -> int:
-    """Write ``n`` unlabelled quoted spans (at most two per article) with context for labelling."""
-    labelled = {lb.article for lb in read_gold()} if GOLD.exists() else set()
+def sample(split: str, n: int, seed: int, out: Path, within: str | None = None) -> int:
+    """Write ``n`` unlabelled quoted spans (at most two per article) with context for labelling.
+
+    By default only articles no label has touched are drawn from. ``within="test"``
+    draws the other spans of the test split's articles instead: their errors were
+    never read, so a sample of them is still blind once untouched articles run out.
+    """
+    gold = read_gold() if GOLD.exists() else []
+    labelled = {lb.article for lb in gold}
+    taken = {(lb.article, lb.start) for lb in gold}
+    own = {lb.article for lb in gold if lb.split == within}
     pool = []
     for art, text in indosum_documents():
-        if art in labelled:
-            continue  # new articles only: a fresh sample is not one already read
-        spans = list(candidates(text))
+        if (art not in own) if within else (art in labelled):
+            continue  # a fresh sample is not one already read
+        spans = [s for s in candidates(text) if (art, s[0]) not in taken]
         random.Random(f"{seed}:{art}").shuffle(spans)
         pool += [(art, text, s) for s in spans[:2]]
     random.Random(seed).shuffle(pool)
@@ -188,13 +197,18 @@ def main() -> int:
     m.add_argument("--n", type=int, default=200)
     m.add_argument("--seed", type=int, default=0)
     m.add_argument("--out", type=Path, required=True)
+    m.add_argument(
+        "--within",
+        choices=["test"],
+        help="draw the unlabelled spans of the test split's articles (once no new ones are left)",
+    )
     args = ap.parse_args()
     if not (DATA / "indosum").exists():
         print(f"IndoSum not found at {DATA / 'indosum'}", file=sys.stderr)
         return 2
     if args.cmd == "score":
         return score(args.split, args.errors)
-    return sample(args.split, args.n, args.seed, args.out)
+    return sample(args.split, args.n, args.seed, args.out, args.within)
 
 
 if __name__ == "__main__":
