@@ -343,6 +343,14 @@ CASES = [
      "Dewi.\n\nPromotor konser itu, PT Gema Suara Nusantara, mengumumkan jadwal tur di Asia."
      "\n\n“Jadwal lengkap tur sudah kami umumkan hari ini,” tulisnya di akun Instagram resmi.",
      "direct", "PT Gema Suara Nusantara", "Jadwal lengkap"),
+    # "seperti dikatakan X," before the quote names its speaker, as "menurut X," does
+    ("Harga cabai naik lagi pekan ini.\n\nSeperti dikatakan Menteri Perdagangan Sri Wahyuni, "
+     "“Kita harus menjaga pasokan sampai akhir tahun.”", "direct", "Sri Wahyuni", "Kita harus"),
+    ("Kabar itu datang dari keluarga penyanyi Rudi Hartono.\n\nSebagaimana disampaikan oleh "
+     "Adi Hartono saat mengumumkan kabar duka itu, “Kami baru saja memakamkan ayah kami di "
+     "Bandung.”", "direct", "Adi Hartono", "Kami baru"),
+    ("Menurut Kapolres Bogor AKBP Andi Wijaya, “Pelaku sudah kami tangkap tadi malam.”",
+     "direct", "Andi Wijaya", "Pelaku sudah"),
     # the town that ends an appositive address does not speak
     ("Psikolog Ayu Lestari, dari RS Harapan Kita, Bandung mengatakan banyak orang salah paham "
      "soal kecemasan.\n\n“Kecemasan itu bisa diobati,” ujarnya.",

@@ -688,6 +688,15 @@ def attribution_before(ctx: _Context, start: int, limit: int) -> Attribution | N
                     speaker, text[words[j][0] : words[j][1]], False, words[j][0], end
                 )
             continue
+        if w in lex.cue_passive and j > 0 and words[j - 1][2] in _AS and j + 1 < len(words):
+            # "Seperti dikatakan Menteri X, “…”", "sebagaimana disampaikan oleh X": as "menurut"
+            nxt = words[j + 2] if words[j + 1][2] == "oleh" and j + 2 < len(words) else words[j + 1]
+            end = _menurut_end(ctx, nxt[0], limit)
+            speaker = speaker_in(ctx, nxt[0], end)
+            if speaker is not None:
+                cue = text[words[j - 1][0] : words[j][1]]
+                return Attribution(speaker, cue, False, words[j - 1][0], end)
+            continue
         if w.startswith("menurut") and w != "menurut":  # "menurutnya"
             return Attribution(
                 None, text[words[j][0] : words[j][1]], True, words[j][0], words[j][1]
@@ -721,6 +730,9 @@ def attribution_before(ctx: _Context, start: int, limit: int) -> Attribution | N
         if speaker is not None:
             return Attribution(speaker, cue, False, subject[0][0], words[j + n - 1][1])
     return None
+
+
+_AS = frozenset({"seperti", "sebagaimana"})
 
 
 def _menurut_end(ctx: _Context, start: int, limit: int) -> int:

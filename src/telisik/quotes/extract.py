@@ -109,6 +109,7 @@ def _marked_quotes(ctx: _Context, marked: list[Marked]) -> Iterator[Quote]:
             or head[-1] in ":-–—"  # "Merdeka.com - “…”": after a dateline
             or _ends_with_cue(ctx, head_start, m.open)
             or (head[-1] == "," and after is not None)
+            or (head[-1] == "," and _source_before(ctx, head_start, m.open))
         )
         direct = (first.isupper() or first.isdigit() or first in "[(.…") and direct_head
         # "“#seminyak …,” tulis Lindsay", "“@TelkomCare …,” kata akun …": a sentence of
@@ -136,6 +137,18 @@ def _marked_quotes(ctx: _Context, marked: list[Marked]) -> Iterator[Quote]:
             yield Quote(text[qs:qe], qs, qe, "scare")
             continue
         yield _quote(ctx, "partial", qs, qe, att, m, fallback=_CONTINUE)
+
+
+def _source_before(ctx: _Context, start: int, end: int) -> bool:
+    """The head is only its source, up to the comma before the quote: "Menurut X, “…”",
+    "Seperti dikatakan Menteri X, “…”"."""
+    att = attribution_before(ctx, start, end)
+    if att is None or att.pronoun or att.speaker is None or not att.cue:
+        return False
+    first = ctx.words(start, end)[:1]
+    rest = ctx.words(att.end, end)[:1]  # "… X saat mengumumkan kabar itu, “…”": an adjunct
+    opens = bool(first) and first[0][0] == att.start
+    return opens and (not rest or rest[0][2] in ctx.lex.phrase_stop)
 
 
 def _quote(
