@@ -343,6 +343,14 @@ CASES = [
      "Dewi.\n\nPromotor konser itu, PT Gema Suara Nusantara, mengumumkan jadwal tur di Asia."
      "\n\n“Jadwal lengkap tur sudah kami umumkan hari ini,” tulisnya di akun Instagram resmi.",
      "direct", "PT Gema Suara Nusantara", "Jadwal lengkap"),
+    # a statement named right after the closing mark, with its author's role and name
+    ("Penyanyi Rina Amelia meninggal dunia pada Rabu malam di Surabaya.\n\n“Keluarga meminta "
+     "semua pihak menghormati privasi mereka.” pernyataan perwakilan Rina, Dodi Kurniawan.",
+     "direct", "Dodi Kurniawan", "Keluarga meminta"),
+    # an account's post: the handle speaks, not the last body named
+    ("Bank Sentosa menutup layanannya sehari.\n\n“Semoga layanan segera pulih, kami semua "
+     "menunggu,” begitu cuitan pemilik akun @dewi_lestari88.",
+     "direct", "@dewi_lestari88", "Semoga layanan"),
     # "seperti dikatakan X," before the quote names its speaker, as "menurut X," does
     ("Harga cabai naik lagi pekan ini.\n\nSeperti dikatakan Menteri Perdagangan Sri Wahyuni, "
      "“Kita harus menjaga pasokan sampai akhir tahun.”", "direct", "Sri Wahyuni", "Kita harus"),

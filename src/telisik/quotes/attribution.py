@@ -375,7 +375,9 @@ def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | No
     after = _after_cue(lex, first[2])
     passive = first[2] in lex.cue_passive
     # "“…,” demikian keterangan Kemenpan-RB": a document named with no verb before it
-    document = i > 0 and first[2] in lex.documents and text[first[0]].islower()
+    # "“…” pernyataan perwakilan Cornell, Brian Bumberry.": lower case right after the mark
+    tag = i > 0 or (start > 0 and text[start - 1] in '"”’' and text[start : first[0]].strip() == "")
+    document = tag and first[2] in lex.documents and text[first[0]].islower()
     if after is not None or first[2] in lex.according or passive or document:
         cue = after[0] if after else first[2]
         if after and after[1]:
@@ -391,6 +393,11 @@ def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | No
         if nxt[2] in lex.documents and text[nxt[0]].islower():
             # "bunyi pernyataan Jenderal John Nicholson": the statement's author;
             # "tulis rilis klub", "bunyi pernyataan tersebut": whoever issued it before
+            account = _HANDLE.search(text, nxt[1], ctx.stop(nxt[1], limit, ",.;\n"))
+            if account is not None and len(ctx.words(nxt[1], account.start())) <= 3:
+                # "begitu cuitan pemilik akun @budi_s": the account speaks
+                sp = Speaker(slug(account.group()), account.group(), None)
+                return Attribution(sp, text[first[0] : first[1]], False, first[0], account.end())
             rest = k + 1
             while rest < len(words) and (
                 words[rest][2] in lex.document_words or words[rest][2] in lex.documents
