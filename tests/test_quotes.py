@@ -351,6 +351,10 @@ CASES = [
     ("Bank Sentosa menutup layanannya sehari.\n\n“Semoga layanan segera pulih, kami semua "
      "menunggu,” begitu cuitan pemilik akun @dewi_lestari88.",
      "direct", "@dewi_lestari88", "Semoga layanan"),
+    # what a caption or a post says, after a content word: the clause's subject's words
+    ("“Saya senang sekali bisa bermain di film ini,” kata aktris Maya Sari.\n\nIa lalu "
+     "memamerkan foto barunya bersama para pemain lain dengan keterangan, “Akhirnya mimpi saya "
+     "terwujud tahun ini.”", "direct", "Maya Sari", "Akhirnya mimpi"),
     # "seperti dikatakan X," before the quote names its speaker, as "menurut X," does
     ("Harga cabai naik lagi pekan ini.\n\nSeperti dikatakan Menteri Perdagangan Sri Wahyuni, "
      "“Kita harus menjaga pasokan sampai akhir tahun.”", "direct", "Sri Wahyuni", "Kita harus"),
@@ -407,6 +411,16 @@ def test_speaker_and_kind(text: str, kind: str, speaker: str | None, start: str)
     assert found[0].speaker_name == speaker
     if speaker is None:
         assert found[0].speaker is None
+
+
+def test_a_text_nobody_here_says_is_not_given_to_its_content_word() -> None:
+    text = (
+        "Jaksa Andi Wijaya mengatakan terdakwa dijerat pasal berlapis. “Kami punya bukti yang "
+        "cukup,” kata Andi.\n\nPasal 21 Undang-Undang Tipikor berbunyi, “Setiap orang yang "
+        "dengan sengaja mencegah penyidikan dipidana penjara.”"
+    )
+    law = [q for q in quotes_of(text) if q.text.startswith("Setiap orang")]
+    assert len(law) == 1 and law[0].kind != "direct" and law[0].cue != "berbunyi", law
 
 
 def test_a_new_person_described_is_not_the_last_one_named() -> None:

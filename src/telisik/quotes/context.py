@@ -49,6 +49,7 @@ class Lexicon:
     described_heads: frozenset[str]
     documents: frozenset[str]
     document_words: frozenset[str]
+    contents: frozenset[str]
     stopwords: frozenset[str]
     triggers: frozenset[str] = frozenset()  # words without which a sentence reports nothing
 
@@ -93,6 +94,7 @@ def load_lexicon(lang: str = "id") -> Lexicon:
         described_heads=words("described_heads"),
         documents=words("documents"),
         document_words=words("document_words"),
+        contents=words("contents"),
         stopwords=load_stopwords(lang),
     )
 

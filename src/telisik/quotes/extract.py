@@ -111,12 +111,14 @@ def _marked_quotes(ctx: _Context, marked: list[Marked]) -> Iterator[Quote]:
             or (head[-1] == "," and after is not None)
             or (head[-1] == "," and _source_before(ctx, head_start, m.open))
         )
+        said = _content_cue(ctx, head_start, m.open) if head and not direct_head else None
+        direct_head = direct_head or said is not None
         direct = (first.isupper() or first.isdigit() or first in "[(.…") and direct_head
         # "“#seminyak …,” tulis Lindsay", "“@TelkomCare …,” kata akun …": a sentence of
         # its own with a speech tag after it is said, whatever its first letter.
         direct = direct or (after is not None and (not head or head[-1] in ":-–—"))
         if direct:
-            att = after or (attribution_before(ctx, head_start, m.open) if head else None)
+            att = after or said or (attribution_before(ctx, head_start, m.open) if head else None)
             if att is None and _is_title(ctx, qs, qe) and len(ctx.words(qs, qe)) <= 4:
                 yield Quote(text[qs:qe], qs, qe, "scare")  # "“Tootsie” dan “Network”"
                 continue
@@ -137,6 +139,26 @@ def _marked_quotes(ctx: _Context, marked: list[Marked]) -> Iterator[Quote]:
             yield Quote(text[qs:qe], qs, qe, "scare")
             continue
         yield _quote(ctx, "partial", qs, qe, att, m, fallback=_CONTINUE)
+
+
+def _content_cue(ctx: _Context, start: int, end: int) -> Attribution | None:
+    """A head ending in a word for what a post or caption says ("kicauan berisikan,
+    “…”", "dengan keterangan, “…”"): the clause's subject speaks, as after "ia menulis"."""
+    words = ctx.words(start, end)
+    if (
+        not words
+        or words[-1][2] not in ctx.lex.contents
+        or ctx.text[words[-1][1] : end].strip() != ","
+    ):
+        return None
+    someone = any(w[2] in ctx.lex.pronouns for w in words) or any(
+        m.entity.type == "PERSON" for m in ctx.mentions_in(start, end)
+    )
+    if not someone:
+        return None  # "Pasal 21 … berbunyi, “…”": a text nobody here says
+    return Attribution(
+        None, ctx.text[words[-1][0] : words[-1][1]], True, words[-1][0], words[-1][1], True
+    )
 
 
 def _source_before(ctx: _Context, start: int, end: int) -> bool:
