@@ -552,6 +552,20 @@ def test_unbalanced_quote_stops_at_the_paragraph_end() -> None:
     assert "\n" not in text[q.start : q.end]
 
 
+def test_a_speech_tag_inside_an_unclosed_quote_names_its_speaker() -> None:
+    # the writer forgot the closing mark: ", kata X …" still ends the quoted words
+    text = (
+        "Kebakaran hutan makin sering terjadi, kata peneliti Sinta Dewi.\n\n“Hasil penelitian "
+        "kami menunjukkan manusia penyebab utamanya, kata peneliti Rudi Hartono dari Universitas "
+        "Gadjah Mada.\n\n“Musim kebakaran kini hampir sepanjang tahun,” ujarnya."
+    )
+    found = [(q.text, q.speaker_name) for q in quotes_of(text) if q.kind == "direct"]
+    assert found == [
+        ("Hasil penelitian kami menunjukkan manusia penyebab utamanya", "Rudi Hartono"),
+        ("Musim kebakaran kini hampir sepanjang tahun", "Rudi Hartono"),
+    ]
+
+
 def test_a_quote_continued_in_the_next_paragraph_keeps_its_speaker() -> None:
     text = (
         "“Kami siap berunding kapan saja.”\n\n“Namun kami tidak akan menyerah,” kata Sergei Lavrov."

@@ -102,6 +102,10 @@ def _marked_quotes(ctx: _Context, marked: list[Marked]) -> Iterator[Quote]:
         head = text[head_start : m.open].strip()
         first = text[qs]
         after = attribution_after(ctx, tail_start, tail_end) if m.closed else None
+        if not m.closed:  # "“Hasil penelitian kami …, kata Jennifer Balch …." (no closing mark)
+            inside = _tag_inside(ctx, qs, qe)
+            if inside is not None:
+                after, qe = inside
         # Opening its sentence, after a cue ("X mengatakan, “…”") or before one
         # ("…,” kata X"); "Novel pertamanya, “A untuk Alibi,” terbit …" is not.
         direct_head = (
@@ -139,6 +143,21 @@ def _marked_quotes(ctx: _Context, marked: list[Marked]) -> Iterator[Quote]:
             yield Quote(text[qs:qe], qs, qe, "scare")
             continue
         yield _quote(ctx, "partial", qs, qe, att, m, fallback=_CONTINUE)
+
+
+def _tag_inside(ctx: _Context, qs: int, qe: int) -> tuple[Attribution, int] | None:
+    """A named speech tag closing the last sentence of a quote the writer never closed,
+    with where the quoted words end before it."""
+    last = ctx.sentences[ctx.sentence_at(qe - 1)][0] if ctx.sentences else qs
+    att = _sentence_end_attribution(ctx, max(qs, last), qe)
+    if att is None or att.pronoun or att.speaker is None:
+        return None
+    if _after_cue(ctx.lex, att.cue.casefold()) is None:
+        return None  # only a tag ("kata X"), not a clause ("… dan kami bertanya …")
+    comma = ctx.text.rfind(",", qs, att.start)
+    if comma <= qs or ctx.text[comma : att.start].strip(", ") or not ctx.words(qs, comma):
+        return None
+    return att, _content(ctx.text, qs, comma)[1]
 
 
 def _content_cue(ctx: _Context, start: int, end: int) -> Attribution | None:
