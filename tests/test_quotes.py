@@ -566,6 +566,15 @@ def test_a_speech_tag_inside_an_unclosed_quote_names_its_speaker() -> None:
     ]
 
 
+def test_a_relay_aside_is_the_channel_not_the_speaker() -> None:
+    text = (
+        "Klub itu marah besar. Seorang juru bicara klub, seperti dilansir The Guardian, berkata, "
+        "“Kami benar-benar kecewa dengan suporter itu.”"
+    )
+    q = only(text, "direct")
+    assert (q.speaker, q.speaker_name, q.via) == (None, "Seorang juru bicara klub", "The Guardian")
+
+
 def test_a_quote_continued_in_the_next_paragraph_keeps_its_speaker() -> None:
     text = (
         "“Kami siap berunding kapan saja.”\n\n“Namun kami tidak akan menyerah,” kata Sergei Lavrov."

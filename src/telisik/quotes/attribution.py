@@ -535,6 +535,11 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> tuple[int, int] | N
     segs = _comma_segments(text, lo, verb)
     while len(segs) > 1 and is_degree(text[segs[-1][0] : segs[-1][1]], load_words("id")):
         segs.pop()  # "dr Fitria Amalia, SpKK, M.Kes mengatakan": the degrees are hers
+    # "Seorang juru bicara klub, seperti dilansir The Guardian, berkata": the relay aside
+    # is not the subject
+    kept = [seg for seg in segs if not _relay_aside(ctx, seg)]
+    if kept and len(kept) < len(segs):
+        segs = kept[:-1] if len(kept) > 1 and not ctx.words(*kept[-1]) else kept
     chosen = segs[-1]
     # "…, Rinto Subekti, juga mengakui": adverbs alone do not make a subject, nor
     # does a lone manner word ("Khloe Kardashian, bintang …, antusias mengumumkan").
@@ -573,6 +578,17 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> tuple[int, int] | N
     if not words:
         return None
     return words[0][0], _noun_phrase_end(ctx, words)
+
+
+_RELAY_VERBS = frozenset({"dilansir", "dikutip", "mengutip", "melansir", "diberitakan"})
+
+
+def _relay_aside(ctx: _Context, seg: tuple[int, int]) -> bool:
+    """A comma segment that only says where the words were reported: "seperti dilansir X"."""
+    words = ctx.words(*seg)[:2]
+    if words and words[0][2] in _AS:
+        words = words[1:]
+    return bool(words) and words[0][2] in _RELAY_VERBS
 
 
 def _name_then_description(ctx: _Context, name: tuple[int, int], rest: tuple[int, int]) -> bool:
@@ -721,7 +737,15 @@ def attribution_before(ctx: _Context, start: int, limit: int) -> Attribution | N
             return Attribution(None, cue, True, span[0], words[j + n - 1][1], True)
         speaker = speaker_in(ctx, subject[0][0], subject[-1][1])
         if speaker is None or speaker.id is None:  # "Calon presiden nomor urut 1 Anies …"
-            speaker = speaker_in(ctx, subject[0][0], words[j][0]) or speaker
+            wide = min(
+                [
+                    a
+                    for a, b in _comma_segments(text, subject[0][0], words[j][0])
+                    if _relay_aside(ctx, (a, b))
+                ]
+                + [words[j][0]]
+            )  # up to the verb, not into "…, seperti dilansir The Guardian,"
+            speaker = speaker_in(ctx, subject[0][0], wide) or speaker
         if speaker is None or not _is_person(ctx, speaker) or _office_word_in(speaker):
             # "Ketua Komisi Hukum dan Perundangan MUI Ikhsan Abdullah menyatakan …"
             behind = _person_behind_office(ctx, subject[0][0], words[j][0])
