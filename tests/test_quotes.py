@@ -363,6 +363,10 @@ CASES = [
      "Bandung.”", "direct", "Adi Hartono", "Kami baru"),
     ("Menurut Kapolres Bogor AKBP Andi Wijaya, “Pelaku sudah kami tangkap tadi malam.”",
      "direct", "Andi Wijaya", "Pelaku sudah"),
+    # "X saat ditemui di Y, Sabtu, mengatakan": the meeting is X's adjunct, X speaks
+    ("Kapolres Bogor AKBP Andi Wijaya saat ditemui di Pos Polisi Gadog, Sabtu, mengatakan "
+     "jalur Puncak ditutup malam ini.\n\n“Bus sudah kami siagakan di Gadog,” katanya.",
+     "direct", "Andi Wijaya", "Bus sudah"),
     # the town that ends an appositive address does not speak
     ("Psikolog Ayu Lestari, dari RS Harapan Kita, Bandung mengatakan banyak orang salah paham "
      "soal kecemasan.\n\n“Kecemasan itu bisa diobati,” ujarnya.",

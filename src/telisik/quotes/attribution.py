@@ -497,6 +497,11 @@ def _bare_name_after(
     return Attribution(speaker, "", False, words[0][0], words[-1][1])
 
 
+# Passive verbs of a reporter meeting the speaker ("saat ditemui di …"): the clause
+# they open is an adjunct of the subject before it.
+_MET = frozenset({"ditemui", "dihubungi", "dikonfirmasi", "dijumpai", "diwawancarai"})
+
+
 _DATELINE_DASHES = ("--", "- -", " — ", " – ")
 
 
@@ -512,6 +517,8 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> tuple[int, int] | N
     lo = words[0][0]
     for k in range(len(words) - 1, -1, -1):
         if words[k][2] in ctx.lex.clause_stop or words[k][2] in ctx.lex.according:
+            if k > 0 and k + 1 < len(words) and words[k + 1][2] in _MET:
+                continue  # "Kapolres X saat ditemui di Y, Sabtu, mengatakan": X speaks
             lo = words[k][1]
             head = _relative_head(ctx, words[k], verb) if words[k][2] == "yang" else None
             if head is not None:
