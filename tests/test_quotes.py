@@ -363,6 +363,9 @@ CASES = [
      "Bandung.”", "direct", "Adi Hartono", "Kami baru"),
     ("Menurut Kapolres Bogor AKBP Andi Wijaya, “Pelaku sudah kami tangkap tadi malam.”",
      "direct", "Andi Wijaya", "Pelaku sudah"),
+    # "demikian X memberikan keterangan …" after the quote
+    ("“Kami belum bisa merekrut pemain baru sebelum Juni,” demikian Andi Saputra memberikan "
+     "keterangan singkat soal bursa transfer.", "direct", "Andi Saputra", "Kami belum"),
     # "X saat ditemui di Y, Sabtu, mengatakan": the meeting is X's adjunct, X speaks
     ("Kapolres Bogor AKBP Andi Wijaya saat ditemui di Pos Polisi Gadog, Sabtu, mengatakan "
      "jalur Puncak ditutup malam ini.\n\n“Bus sudah kami siagakan di Gadog,” katanya.",
