@@ -243,6 +243,28 @@ def test_gazetteer_data() -> None:
     assert load_weapons().find("Kinzhal dan Iskander")[1].id == "iskander"
 
 
+def test_home_towns_the_news_writes_as_places() -> None:
+    gaz = load_gazetteer()
+    # Indonesian towns that IndoSum writes as places ("di Jember", "Bupati Banyuwangi")
+    for town in ("jember", "banyuwangi", "madiun"):
+        entry = gaz.get(town)
+        assert entry is not None and entry.type == "GPE" and entry.lat is not None, town
+    # towns whose names the news mostly uses inside other names stay out
+    # ("Niko Panji", "Ahmad Kamal", "Polda Metro Jaya")
+    assert gaz.get("panji") is None and gaz.get("kamal") is None and gaz.get("metro") is None
+
+
+def test_a_known_town_is_split_off_the_officer_after_it() -> None:
+    text = (
+        "Wakil Bupati Trenggalek Emil Santoso menghadiri acara itu. Emil mengatakan warga "
+        "Trenggalek siap."
+    )
+    found = {e.name: e for e in extract_entities(text)}
+    assert "Emil Santoso" in found and found["Emil Santoso"].type == "PERSON"
+    assert found["Emil Santoso"].roles == ("Wakil Bupati Trenggalek",)
+    assert found["Trenggalek"].type == "GPE"
+
+
 def test_empty_document_passes_through() -> None:
     from telisik.entities import entities
 

