@@ -749,6 +749,33 @@ def test_a_place_named_alone_elsewhere_is_split_off_the_name_after_it(
     assert found[place].type == "GPE"
 
 
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        # a first name that is also an ordinary word ("stan"), after a body named alone
+        (
+            "Mesut Ozil bertahan di Arsenal. Sebelumnya, petinggi Arsenal Stan Kroenke "
+            "melayangkan sanjungan tingginya pada Ozil.",
+            "Stan Kroenke",
+            "petinggi Arsenal",
+        ),
+        # "Pusat" goes on with the place ("Jakarta Pusat"), it does not start the name
+        (
+            "Petugas imigrasi ditahan di Jakarta. Kepala Kantor Imigrasi Kelas I Jakarta Pusat "
+            "Tato J Hidayat, melalui keterangan tertulis, membenarkan hal itu.",
+            "Tato J Hidayat",
+            "Kepala Kantor Imigrasi Kelas I Jakarta Pusat",
+        ),
+    ],
+)
+def test_the_name_after_a_known_body_may_hold_ordinary_words(
+    text: str, person: str, role: str
+) -> None:
+    found = {e.name: e for e in extract_entities(text, use_ner=True)}
+    assert found[person].type == "PERSON"
+    assert found[person].roles == (role,)
+
+
 def test_a_place_with_no_role_before_it_keeps_the_words_after_it() -> None:
     """ "Jalan Sleman Mangun Harjo": Sleman is named alone, but no role says a person
     follows it, so the street is not split into a place and a person."""

@@ -479,8 +479,10 @@ def _place_then_person(
     toks = [sent[k] for k in at]
     for cut in range(1, len(toks) - 1):
         rest = toks[cut:]
-        if not 2 <= len(rest) <= 4 or not all(_name_word(t, words) for t in rest):
+        if not 2 <= len(rest) <= 4 or not all(_name_like(t, words) for t in rest):
             continue
+        if not _name_word(rest[-1], words):
+            continue  # "Astra Motor", "Pusat Pengendalian": a body's words, not a surname
         if sum(len(t.text) >= 3 for t in rest) < 2:
             continue  # "Liga Italia Serie A": a name has two full words
         # the place may go on with a compass word: "Jakarta Selatan Asiadi Sembiring"
@@ -520,11 +522,15 @@ def _place_then_person(
 def _name_word(t: _Tok, words: Words) -> bool:
     """A word that can be part of a person's name: capitalised letters, not an
     ordinary word, a title or a word that names a kind of body or place."""
+    return not _ordinary(t.low, words) and _name_like(t, words)
+
+
+def _name_like(t: _Tok, words: Words) -> bool:
+    """As :func:`_name_word`, but an ordinary word may be a name too ("Stan", "Indah")."""
     return (
         t.cap
         and t.text.isalpha()
         and not _acronym(t, words)  # "DPRD": a body's acronym
-        and not _ordinary(t.low, words)
         and t.low not in words.titles
         and t.low not in words.role_heads
         and t.low not in words.compass
