@@ -497,11 +497,6 @@ def _bare_name_after(
     return Attribution(speaker, "", False, words[0][0], words[-1][1])
 
 
-# Passive verbs of a reporter meeting the speaker ("saat ditemui di …"): the clause
-# they open is an adjunct of the subject before it.
-_MET = frozenset({"ditemui", "dihubungi", "dikonfirmasi", "dijumpai", "diwawancarai"})
-
-
 _DATELINE_DASHES = ("--", "- -", " — ", " – ")
 
 
@@ -517,7 +512,7 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> tuple[int, int] | N
     lo = words[0][0]
     for k in range(len(words) - 1, -1, -1):
         if words[k][2] in ctx.lex.clause_stop or words[k][2] in ctx.lex.according:
-            if k > 0 and k + 1 < len(words) and words[k + 1][2] in _MET:
+            if k > 0 and k + 1 < len(words) and words[k + 1][2] in ctx.lex.met_verbs:
                 continue  # "Kapolres X saat ditemui di Y, Sabtu, mengatakan": X speaks
             lo = words[k][1]
             head = _relative_head(ctx, words[k], verb) if words[k][2] == "yang" else None
@@ -587,15 +582,18 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> tuple[int, int] | N
     return words[0][0], _noun_phrase_end(ctx, words)
 
 
-_RELAY_VERBS = frozenset({"dilansir", "dikutip", "mengutip", "melansir", "diberitakan"})
-
-
 def _relay_aside(ctx: _Context, seg: tuple[int, int]) -> bool:
     """A comma segment that only says where the words were reported: "seperti dilansir X"."""
     words = ctx.words(*seg)[:2]
-    if words and words[0][2] in _AS:
+    if words and words[0][2] in ctx.lex.as_words:
         words = words[1:]
-    return bool(words) and words[0][2] in _RELAY_VERBS
+    return bool(words) and words[0][2] in ctx.lex.relay_asides
+
+
+def _aside_start(ctx: _Context, start: int, end: int) -> int:
+    """Where the first relay aside of ``text[start:end]`` starts, else ``end``."""
+    segs = _comma_segments(ctx.text, start, end)
+    return next((a for a, b in segs if _relay_aside(ctx, (a, b))), end)
 
 
 def _name_then_description(ctx: _Context, name: tuple[int, int], rest: tuple[int, int]) -> bool:
@@ -718,7 +716,8 @@ def attribution_before(ctx: _Context, start: int, limit: int) -> Attribution | N
                     speaker, text[words[j][0] : words[j][1]], False, words[j][0], end
                 )
             continue
-        if w in lex.cue_passive and j > 0 and words[j - 1][2] in _AS and j + 1 < len(words):
+        source = j > 0 and words[j - 1][2] in lex.as_words and j + 1 < len(words)
+        if w in lex.cue_passive and source:
             # "Seperti dikatakan Menteri X, “…”", "sebagaimana disampaikan oleh X": as "menurut"
             nxt = words[j + 2] if words[j + 1][2] == "oleh" and j + 2 < len(words) else words[j + 1]
             end = _menurut_end(ctx, nxt[0], limit)
@@ -744,14 +743,8 @@ def attribution_before(ctx: _Context, start: int, limit: int) -> Attribution | N
             return Attribution(None, cue, True, span[0], words[j + n - 1][1], True)
         speaker = speaker_in(ctx, subject[0][0], subject[-1][1])
         if speaker is None or speaker.id is None:  # "Calon presiden nomor urut 1 Anies …"
-            wide = min(
-                [
-                    a
-                    for a, b in _comma_segments(text, subject[0][0], words[j][0])
-                    if _relay_aside(ctx, (a, b))
-                ]
-                + [words[j][0]]
-            )  # up to the verb, not into "…, seperti dilansir The Guardian,"
+            # up to the verb, not into "…, seperti dilansir The Guardian,"
+            wide = _aside_start(ctx, subject[0][0], words[j][0])
             speaker = speaker_in(ctx, subject[0][0], wide) or speaker
         if speaker is None or not _is_person(ctx, speaker) or _office_word_in(speaker):
             # "Ketua Komisi Hukum dan Perundangan MUI Ikhsan Abdullah menyatakan …"
@@ -768,9 +761,6 @@ def attribution_before(ctx: _Context, start: int, limit: int) -> Attribution | N
         if speaker is not None:
             return Attribution(speaker, cue, False, subject[0][0], words[j + n - 1][1])
     return None
-
-
-_AS = frozenset({"seperti", "sebagaimana"})
 
 
 def _menurut_end(ctx: _Context, start: int, limit: int) -> int:

@@ -50,6 +50,10 @@ class Lexicon:
     documents: frozenset[str]
     document_words: frozenset[str]
     contents: frozenset[str]
+    as_words: frozenset[str]
+    relay_asides: frozenset[str]
+    met_verbs: frozenset[str]
+    written_cues: frozenset[str]
     stopwords: frozenset[str]
     triggers: frozenset[str] = frozenset()  # words without which a sentence reports nothing
 
@@ -95,6 +99,10 @@ def load_lexicon(lang: str = "id") -> Lexicon:
         documents=words("documents"),
         document_words=words("document_words"),
         contents=words("contents"),
+        as_words=words("as_words"),
+        relay_asides=words("relay_asides"),
+        met_verbs=words("met_verbs"),
+        written_cues=words("written_cues"),
         stopwords=load_stopwords(lang),
     )
 

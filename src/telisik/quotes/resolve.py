@@ -90,7 +90,7 @@ def _tagged(ctx: _Context, state: _State, att: Attribution, para: int) -> Speake
         or state.person is None
         or state.last is None
         or para - state.person_paragraph > 3
-        or att.cue.casefold().startswith(("tulis", "menulis"))
+        or att.cue.casefold().removesuffix("nya") in ctx.lex.written_cues
         or not _not_a_person(ctx, state.last)
     ):
         return state.last
@@ -256,12 +256,12 @@ def _not_a_person(ctx: _Context, sp: Speaker) -> bool:
     person, and so may "sumber yang enggan disebut namanya"."""
     if sp.id is None:
         head = sp.name.split()[0].casefold() if sp.name.split() else ""
-        return sp.name[:1].islower() and head not in ctx.lex.speaker_heads | _role_heads()
+        return (
+            sp.name[:1].islower()
+            and head not in ctx.lex.speaker_heads
+            and head not in load_words("id").role_heads
+        )
     return any(m.entity.id == sp.id and m.entity.type != "PERSON" for m in ctx.mentions)
-
-
-def _role_heads() -> frozenset[str]:
-    return load_words("id").role_heads
 
 
 def _person_before(ctx: _Context, pos: int, quoted: str, skip: str | None) -> Speaker | None:
