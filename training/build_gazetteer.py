@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import csv
 import gettext
-import json
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -34,6 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 LANG = ROOT / "src" / "telisik" / "lang" / "id"
 sys.path.insert(0, str(ROOT / "src"))
+
+from corpora import jsonl_articles  # noqa: E402
 
 from telisik.model import slug  # noqa: E402
 
@@ -94,16 +95,8 @@ def _sentences(path: Path | None) -> Iterator[list[str]]:
     if path is None:
         return
     files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
-    seen: set[str] = set()
-    for file in files:
-        with file.open(encoding="utf-8") as fh:
-            for line in fh:
-                art = json.loads(line)
-                if art["id"] in seen:
-                    continue
-                seen.add(art["id"])
-                for para in art["paragraphs"]:
-                    yield from para
+    for _, sentences in jsonl_articles(files):
+        yield from sentences
 
 
 # Words before a town's name in news prose that make it the town: "di Jember",

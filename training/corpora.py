@@ -129,8 +129,14 @@ def detokenize_paragraph(sentences: list[list[str]]) -> str:
 
 def indosum_articles(data: Path = DATA) -> Iterator[tuple[str, list[list[str]]]]:
     """Yield (id, sentences as token lists) for each distinct IndoSum article, in file order."""
+    return jsonl_articles(sorted((data / "indosum").glob("dev.*.jsonl")))
+
+
+def jsonl_articles(files: list[Path]) -> Iterator[tuple[str, list[list[str]]]]:
+    """(id, sentences as token lists) of each distinct article of IndoSum-shaped JSONL
+    files (the folds repeat some articles)."""
     seen: set[str] = set()
-    for path in sorted((data / "indosum").glob("dev.*.jsonl")):
+    for path in files:
         with path.open(encoding="utf-8") as fh:
             for line in fh:
                 art = json.loads(line)
