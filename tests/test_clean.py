@@ -110,6 +110,8 @@ def test_reasons_are_a_small_fixed_vocabulary() -> None:
         ("a\x00b\x07c", "abc"),  # stray control characters
         ("\x93Ya,\x94 katanya", "“Ya,” katanya"),  # Windows-1252 quotes read as Latin-1
         ("â€œYa,â€\x9d katanya", "“Ya,” katanya"),  # UTF-8 read as Windows-1252
+        ("â€œYa,â€ katanya", "“Ya,” katanya"),  # … with the undefined byte 0x9D dropped
+        ("peme\u00e2\u20ac\u2039rintah â€¢ satu", "pemerintah • satu"),  # zero-width, bullet
         ("„Ya“ dan ‟tidak”", "“Ya” dan “tidak”"),  # low and reversed quotes: “…”
         ("„Ya, katanya", "“Ya, katanya"),  # a lone low quote still opens
         ("“Ya,” kata ‘dia’", "“Ya,” kata ‘dia’"),  # curly quotes are kept as they are

@@ -224,8 +224,10 @@ _TABLE = _translation()
 _ODD_CHARS = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE)) + "]")
 _MOJIBAKE = {
     "â€œ": "“", "â€\x9d": "”", "â€™": "’", "â€˜": "‘", "â€“": "–", "â€”": "—", "â€¦": "…",
+    "â€¢": "•", "â€‹": "",
 }  # fmt: skip
-_MOJIBAKE_RE = re.compile("|".join(map(re.escape, _MOJIBAKE)))
+# A bare "â€" is "”" whose third byte (0x9D, undefined in Windows-1252) was dropped.
+_MOJIBAKE_RE = re.compile("|".join(map(re.escape, _MOJIBAKE)) + "|â€")
 _LOW_QUOTES = re.compile(r"„([^„“”\n]{0,1000})[“”]")
 _ACUTE_APOSTROPHE = re.compile(r"(?<=[^\W\d_])[´`](?=[^\W\d_])")
 
@@ -239,7 +241,7 @@ def normalize_text(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "â€" in text:  # UTF-8 read as Windows-1252
-        text = _MOJIBAKE_RE.sub(lambda m: _MOJIBAKE[m.group()], text)
+        text = _MOJIBAKE_RE.sub(lambda m: _MOJIBAKE.get(m.group(), "”"), text)
     if "„" in text:  # German-style „…“ becomes “…”, so each quote still opens and closes
         text = _LOW_QUOTES.sub(r"“\1”", text)
     if _ODD_CHARS.search(text):
