@@ -394,6 +394,17 @@ CASES = [
      "menurut kantor berita Reuters.", "scare", None, "Tootsie"),
     ('Ia masuk nominasi untuk film seperti "The French Connection," "Tootsie" dan "Network", '
      "menurut kantor berita Reuters.", "scare", None, "Network"),
+    # the person after a band or a film and a comma, past "sang vokalis" or a relative
+    ("“Kami mengagumi kerja relawan di kota ini,” kata punggawa Senandika, sang vokalis "
+     "Raka Pratama.", "direct", "Raka Pratama", "Kami mengagumi"),
+    ("“Syutingnya melelahkan tapi menyenangkan,” kata lawan main Rudi Hartono, Dewi Anggraini "
+     "yang berkomentar soal sutradaranya.", "direct", "Dewi Anggraini", "Syutingnya"),
+    # a demonstrative after the comma belongs to the aside, not to the speaker
+    ("“Adegan itu yang paling diingat penonton,” ujar juru bicara Cinemaxa, selaku "
+     "penyelenggara jajak pendapat tersebut.", "direct", "Cinemaxa", "Adegan itu"),
+    # a consul is an office, not a person's name
+    ("“Sidang imigrasi itu sudah selesai,” ujar Konsul Jenderal RI di Houston, Bambang "
+     "Sutrisno, dalam surat tertulis.", "direct", "Bambang Sutrisno", "Sidang imigrasi"),
 ]  # fmt: skip
 
 
@@ -418,6 +429,18 @@ def test_speaker_and_kind(text: str, kind: str, speaker: str | None, start: str)
     assert found[0].speaker_name == speaker
     if speaker is None:
         assert found[0].speaker is None
+
+
+def test_an_indefinite_description_is_someone_new() -> None:
+    # "salah satu sumber dekat aktor itu": "itu" is the actor's; the source is unnamed
+    text = (
+        "Manajer sang aktor, Tomi Hartanto, mengatakan kondisinya stabil. “Dia masih dirawat,”"
+        " ujar Tomi.\n\nTomi tidak menyebut penyebab sakitnya.\n\n“Ada begitu banyak masalah"
+        " keluarga di rumah itu,” kata salah satu sumber dekat aktor 67 tahun itu."
+    )
+    found = [q for q in quotes_of(text) if q.text.startswith("Ada begitu")]
+    assert len(found) == 1 and found[0].speaker is None, found
+    assert "Tomi" not in (found[0].speaker_name or ""), found
 
 
 def test_a_text_nobody_here_says_is_not_given_to_its_content_word() -> None:

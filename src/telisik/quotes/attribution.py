@@ -12,6 +12,7 @@ from ..entities.gazetteer import load_gazetteer
 from ..model import slug
 from .context import _HANDLE, _WORD, Lexicon, Speaker, _Context, _is_title_word, _Mention
 from .speakers import (
+    _INDEFINITE,
     _LOCATIVE,
     _after_locative,
     _appositive_person,
@@ -295,6 +296,13 @@ def _anaphoric(ctx: _Context, start: int, limit: int) -> bool:
     )  # "tutur pria yang akrab disapa Kecuk ini di Gedung DPR"
     if words and words[0][2] in ctx.lex.close_sources:
         return False  # "kata orang yang mengaku dekat dengan penyanyi itu": unnamed
+    if words and words[0][2] in _INDEFINITE - {"para"}:
+        return False  # "kata salah satu sumber dekat aktor itu": someone new, not "itu"
+    comma = text.find(",", start, stop)
+    if comma >= 0 and not _person_starts(ctx, comma + 1):
+        # not "juru bicara TLC, selaku penyelenggara jajak pendapat tersebut":
+        words = [w for w in words if w[1] <= comma]  # that "tersebut" is the poll's
+        cut = min(cut, len(words))
     phrase = words[:cut]  # "ujar eks pelatih akademi Arsenal itu di ESPN FC"
     clause = words  # "lanjut adik kandung … (Gus Dur) itu."
     if any(
@@ -878,6 +886,18 @@ def _role_tail_end(ctx: _Context, end: int, limit: int) -> int:
         end = words[run - 1][1]
 
 
+def _past_lead(ctx: _Context, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The words after at most two lower-case role words leading to a person's name:
+    "sang vokalis Matt Bellamy" → "Matt Bellamy"; unchanged without such a name."""
+    roles = load_words("id").role_heads
+    i = 0
+    while i < min(2, len(words) - 1) and (words[i][2] in roles or words[i][2] == "sang"):
+        i += 1
+    if i and ctx.text[words[i - 1][0]].islower() and _person_starts(ctx, words[i - 1][1]):
+        return words[i:]
+    return words
+
+
 def _appositive_name(
     ctx: _Context, words: list[tuple[int, int, str]], start: int, end: int, limit: int
 ) -> int | None:
@@ -896,7 +916,7 @@ def _appositive_name(
         return k
     after = ctx.words(k + 1, limit)
     k2 = _raw_phrase_end(ctx, after, 0, limit) if after else limit
-    name = ctx.words(k + 1, k2)
+    name = _past_lead(ctx, ctx.words(k + 1, k2))  # "…, sang vokalis Matt Bellamy"
     named = 0 < len(name) <= 8 and all(
         text[w[0]].isupper() or _is_title_word(w[2]) for w in name
     )  # "Dr dr Damayanti R Sjarif"
@@ -916,7 +936,9 @@ def _appositive_name(
     acronym = len(name) == 1 and text[name[0][0] : name[0][1]].isupper()
     if (head_person and not person) or (acronym and text[start].isupper()):
         return k  # "Kapolres … Johanes Siboro SH, SIK melalui …": a degree, not a name
-    if named and closed and (head_is_noun or person):
+    # "kata pemain Dunkirk, Mark Rylance yang berkomentar …": a relative clause on the name
+    relative = head_is_noun and person and rest[:4].casefold() == "yang"
+    if named and (closed or relative) and (head_is_noun or person):
         return k2  # "ajudan … Kremlin, Yuri Ushakov, akan …"
     return k
 
