@@ -265,6 +265,31 @@ def test_a_known_town_is_split_off_the_officer_after_it() -> None:
     assert found["Trenggalek"].type == "GPE"
 
 
+@pytest.mark.parametrize("name", ["Mateo Alvarez", "Lukas Brenner", "Tomas Ferreira"])
+def test_a_person_the_model_read_as_part_of_a_place(name: str) -> None:
+    # The model tags "Indonesia Mateo Alvarez" as one place; the gazetteer cuts
+    # "Indonesia" off; "Menurut Mateo" shows the rest is a person.
+    first = name.split()[0]
+    text = (
+        f"Kepala Perwakilan Bank Dunia di Indonesia {name} mengatakan pendanaan itu akan "
+        f"mendukung program perumahan. Menurut {first}, skema tersebut membantu keluarga "
+        "berpendapatan rendah."
+    )
+    found = {e.name: e for e in extract_entities(text)}
+    assert found[name].type == "PERSON" and first in found[name].aliases, found
+    assert found["Indonesia"].type == "GPE"
+
+
+def test_a_place_named_like_its_neighbour_stays_a_place() -> None:
+    # "Pasar Tambun" holds a cue word: not a person even when "Tambun" is read as one
+    text = (
+        "Nenek itu berjualan nasi di Bekasi Pasar Tambun setiap pagi. Menurut Tambun, "
+        "warga sekitar sering membantu."
+    )
+    found = {e.name: e for e in extract_entities(text)}
+    assert all(e.type != "PERSON" for n, e in found.items() if "Pasar" in n), found
+
+
 def test_empty_document_passes_through() -> None:
     from telisik.entities import entities
 

@@ -525,6 +525,18 @@ def _name_word(t: _Tok, words: Words) -> bool:
     return not _ordinary(t.low, words) and _name_like(t, words)
 
 
+def person_shaped(name: str, words: Words) -> bool:
+    """Two to four words that can all be part of a person's name, none of them an
+    ordinary word, a cue word, an acronym or a number: "Rodrigo Chaves", not "Pasar
+    Tambun", "KTP Sugiharto" or "Kontrak Radja Nainggolan"."""
+    toks = _tokens(name, 0, len(name))
+    return (
+        2 <= len(toks) <= 4
+        and " ".join(t.text for t in toks) == name  # not a pair, "Agus - Sylvi"
+        and all(_name_word(t, words) for t in toks)
+    )
+
+
 def _name_like(t: _Tok, words: Words) -> bool:
     """As :func:`_name_word`, but an ordinary word may be a name too ("Stan", "Indah")."""
     return (

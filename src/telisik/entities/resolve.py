@@ -20,7 +20,10 @@
   without an abbreviated first word ("Ramdhan Pomanto" -> Moh Ramdhan
   Pomanto). Only when exactly one full name fits.
 - Other names group by their normalised spelling; a group's type is its
-  mentions' majority type and its name its fullest form.
+  mentions' majority type and its name its fullest form. A "place" left when
+  the gazetteer cut a place off the model's span ("… di Indonesia Rodrigo
+  Chaves") is a person when it is shaped like a name and the article calls
+  someone by its first or last word alone.
 - Roles are kept per entity: ``role`` the most specific (longest), ``roles``
   all, in order of appearance.
 """
@@ -33,7 +36,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Entity, Mention, slug
-from .detect import Candidate
+from .detect import Candidate, load_words, person_shaped
 from .gazetteer import Gazetteer, split_words
 
 
@@ -80,6 +83,7 @@ def resolve(
             key = _key(c.text)
             g = groups.setdefault("t:" + key, _Group("t:" + key))
             g.mentions.append(c)
+    _people_read_as_places(groups, shorts)
     # Person-like full names: gazetteer people and plain groups typed PERSON.
     people = [g for g in groups.values() if _group_type(g) == "PERSON"]
     for c in shorts:
@@ -117,6 +121,27 @@ def resolve(
                 del groups[key]
                 sizes[id(owner)] = len(owner.words)
     return _entities(groups.values())
+
+
+def _people_read_as_places(groups: dict[str, _Group], shorts: list[Candidate]) -> None:
+    """The model reads "… Bank Dunia di Indonesia Rodrigo Chaves" as one place and the
+    gazetteer cuts "Indonesia" off, leaving a "place" named like a person. When the
+    article also calls someone by its first or last word alone ("Rodrigo mengatakan")
+    and no other full name holds that word, the "place" is that person."""
+    alone = {_key(c.text) for c in shorts if c.type == "PERSON" and c.entry is None}
+    held = {w for g in groups.values() if _group_type(g) == "PERSON" for w in g.words}
+    lexicon = load_words("id")
+    for key, g in groups.items():
+        words = key[2:].split()
+        if (
+            g.entry_id is None
+            and 2 <= len(words) <= 4
+            and _group_type(g) in ("GPE", "LOC")
+            and all(m.ner for m in g.mentions)
+            and {words[0], words[-1]} & (alone - held)
+            and person_shaped(g.mentions[0].text, lexicon)
+        ):
+            g.fixed_type = "PERSON"
 
 
 def _group_type(g: _Group) -> str:
