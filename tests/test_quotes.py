@@ -70,6 +70,11 @@ def only(text: str, kind: str) -> Quote:
         ("Ia berkata, “Kami siap. Kami menunggu.", ["Kami siap. Kami menunggu."]),
         # apostrophes are not quotes
         ("Ia membaca Qur’an dan Jum'at pagi berdoa.", []),
+        # nor a straight double mark standing for one inside a word
+        ('Ia berlatih hari Jum"at. "Saya siap," katanya.', ["Saya siap,"]),
+        ('Dia punya lima Ballon d"Or, "dan itu luar biasa," ujarnya.', ["dan itu luar biasa,"]),
+        # a closing mark glued to the next word still closes
+        ('Lagu "Bunga Flower"itu populer.', ["Bunga Flower"]),
         ("Tidak ada tanda kutip di sini.", []),
         ("", []),
     ],
@@ -402,6 +407,19 @@ CASES = [
     # a demonstrative after the comma belongs to the aside, not to the speaker
     ("“Adegan itu yang paling diingat penonton,” ujar juru bicara Cinemaxa, selaku "
      "penyelenggara jajak pendapat tersebut.", "direct", "Cinemaxa", "Adegan itu"),
+    # quoted words that close with a comma and a speech tag are the tag's, even after
+    # a naming word ("sebagai") and with a relative clause on the speaker
+    ('Banyak korban mengingat sekolah itu sebagai "masa-masa terburuk dalam hidup mereka, '
+     'penuh ketakutan," kata pengacara Rudolf Brenner yang menyelidiki kasus itu.',
+     "partial", "Rudolf Brenner", "masa-masa terburuk"),
+    # a body's acronym typed as a person does not stop the office reaching its holder
+    ("“Satu hal yang ingin saya tekankan adalah peran generasi muda,” ujar Pendiri LSPI "
+     "yang juga mantan Duta Besar Arif Santosa dalam acara itu.",
+     "direct", "Arif Santosa", "Satu hal"),
+    # nor does a body after "dari" in a role phrase before the comma and the name
+    ("“Denda itu saja sudah membatasi pilihan strategis mereka,” kata analis media digital "
+     "dan periklanan dari Enders Analysis, Matti Littunen di London.",
+     "direct", "Matti Littunen", "Denda itu"),
     # a consul is an office, not a person's name
     ("“Sidang imigrasi itu sudah selesai,” ujar Konsul Jenderal RI di Houston, Bambang "
      "Sutrisno, dalam surat tertulis.", "direct", "Bambang Sutrisno", "Sidang imigrasi"),

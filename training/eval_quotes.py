@@ -164,6 +164,8 @@ def sample(split: str, n: int, seed: int, out: Path, within: str | None = None) 
     By default only articles no label has touched are drawn from. ``within="test"``
     draws the other spans of the test split's articles instead: their errors were
     never read, so a sample of them is still blind once untouched articles run out.
+    ``within="dev"`` draws unlabelled spans of dev articles: spans no one has read,
+    in articles rules were written from, for a fresh look at what still goes wrong.
     """
     gold = read_gold() if GOLD.exists() else []
     labelled = {lb.article for lb in gold}
@@ -199,8 +201,8 @@ def main() -> int:
     m.add_argument("--out", type=Path, required=True)
     m.add_argument(
         "--within",
-        choices=["test"],
-        help="draw the unlabelled spans of the test split's articles (once no new ones are left)",
+        choices=["dev", "test"],
+        help="draw the unlabelled spans of that split's articles (once no new ones are left)",
     )
     args = ap.parse_args()
     if not (DATA / "indosum").exists():

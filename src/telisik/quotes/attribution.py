@@ -175,6 +175,8 @@ def _person_behind_office(ctx: _Context, start: int, limit: int) -> tuple[Speake
         persons = persons[1:]  # "Penyelenggara GFNY Bali, Tenne …": an office typed PERSON
     if not persons:
         return _name_ending_office(ctx, start, stop)
+    named = [p for p in persons if not text[p.start : p.end].isupper()]
+    persons = named or persons  # "Pendiri FPCI yang juga …": the body's acronym, typed PERSON
     # The holder's name closes the title: the first name followed by a comma, the
     # end, or a lower-case word ("… Semeru (TNBTS) Antong Hartadi di …").
     m = next((p for p in persons if _closes_phrase(text, p.end)), persons[0])
@@ -298,6 +300,14 @@ def _anaphoric(ctx: _Context, start: int, limit: int) -> bool:
         return False  # "kata orang yang mengaku dekat dengan penyanyi itu": unnamed
     if words and words[0][2] in _INDEFINITE - {"para"}:
         return False  # "kata salah satu sumber dekat aktor itu": someone new, not "itu"
+    k = next((k for k, w in enumerate(words) if w[2] == "yang"), 0)
+    if (
+        k
+        and words[k - 1][2] not in ("itu", "ini", "tersebut")  # "pemain ‘Zoolander’ tersebut"
+        and "," not in text[start : words[k][0]]
+        and any(m.entity.type == "PERSON" for m in ctx.mentions_in(start, words[k][0]))
+    ):  # "kata pengacara Ulrich Weber yang menyelidiki kasus itu": "itu" is the case's
+        return False
     comma = text.find(",", start, stop)
     if comma >= 0 and not _person_starts(ctx, comma + 1):
         # not "juru bicara TLC, selaku penyelenggara jajak pendapat tersebut":
@@ -440,7 +450,12 @@ def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | No
         end = _menurut_end(ctx, nxt[0], limit)  # "ujar kuasa hukum Andika, Toto Ruhanto, …"
         end = _name_after_role(ctx, words, k, end, limit)
         speaker = speaker_in(ctx, nxt[0], end, after_name=limit)
-        if speaker is None or not _is_person(ctx, speaker) or _office_word_in(speaker):
+        if (
+            speaker is None
+            or not _is_person(ctx, speaker)
+            or _office_word_in(speaker)
+            or speaker.name.isupper()  # "Pendiri FPCI yang juga … Dino Patti Djalal"
+        ):
             behind = _person_behind_office(ctx, nxt[0], limit)
             if behind is not None:
                 speaker, end = behind
@@ -809,7 +824,10 @@ def _person_after_role_clause(
         return None
     if any(ch in text[start:comma] for ch in '.;:!?\n"“”'):
         return None
-    if any(m.entity.type == "PERSON" for m in ctx.mentions_in(start, comma)):
+    if any(
+        m.entity.type == "PERSON" and not _after_locative(ctx, m)
+        for m in ctx.mentions_in(start, comma)
+    ):  # "analis … dari Enders Analysis, Matti Littunen": a body typed PERSON is no name
         return None  # the role phrase already names its person
     stop = ctx.stop(comma + 1, limit, ",.;\n")
     after = ctx.words(comma + 1, stop)

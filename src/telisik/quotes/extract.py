@@ -128,13 +128,26 @@ def _marked_quotes(ctx: _Context, marked: list[Marked]) -> Iterator[Quote]:
                 continue
             yield _quote(ctx, "direct", qs, qe, att, m, fallback=_CONTINUE)
             continue
-        if _is_scare(ctx, head_start, qs, qe):
+        # "… sebagai “masa-masa terburuk …,” kata pengacara Ulrich Weber": a speech tag
+        # right after the comma that closes the quoted words says whose they are
+        tag = (
+            after
+            if after is not None
+            and after.speaker is not None
+            and _after_cue(ctx.lex, after.cue.casefold()) is not None
+            and text[m.close - 1] == ","
+            and after.start <= tail_start + 2
+            else None
+        )
+        if tag is None and _is_scare(ctx, head_start, qs, qe):
             yield Quote(text[qs:qe], qs, qe, "scare")
             continue
-        # Partial: the sentence's speech cue, wherever it is.
+        # Partial: that tag, else the sentence's speech cue, wherever it is.
         sent_end_all = ctx.sentences[s_close][1] if ctx.sentences else len(text)
-        att = _sentence_end_attribution(ctx, tail_start, sent_end_all) or attribution_before(
-            ctx, sent_start, m.open
+        att = (
+            tag
+            or _sentence_end_attribution(ctx, tail_start, sent_end_all)
+            or attribution_before(ctx, sent_start, m.open)
         )
         if _is_title(ctx, qs, qe, most=8):  # "Hari Kemenangan", "Network", "BRI - Powered by …"
             yield Quote(text[qs:qe], qs, qe, "scare")

@@ -40,6 +40,16 @@ def _closes_single(text: str, i: int) -> bool:
     return not after.isalnum()
 
 
+_SHORT_WORD_END = re.compile(r"(?<![\w\"“'‘])\w{1,3}\Z")  # not '"Ya"kata'
+
+
+def _apostrophe(text: str, i: int) -> bool:
+    """A straight double mark inside a word after one to three letters stands for an
+    apostrophe: "Jum"at", "Qur"an", "Ballon d"Or"; not "Flower"itu" (a glued close)."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return after.isalpha() and _SHORT_WORD_END.search(text, max(0, i - 4), i) is not None
+
+
 def quoted_spans(text: str, start: int, end: int, paragraph: int = 0) -> list[Marked]:
     """Outermost quoted spans of the paragraph ``text[start:end]``.
 
@@ -65,6 +75,8 @@ def quoted_spans(text: str, start: int, end: int, paragraph: int = 0) -> list[Ma
             elif c == "”" and _opens_single(text, i):  # ”…” used for both ends
                 stack.append((c, i))
         elif c == '"':
+            if _apostrophe(text, i):
+                continue
             marks = [m for m, _ in stack]
             if '"' in marks:
                 _close(stack, len(marks) - 1 - marks[::-1].index('"'), i, out, paragraph)

@@ -140,7 +140,8 @@ def _plausible_person(sp: Speaker) -> bool:
     return (
         bool(names)
         and not (len(names) == 1 and names[0].isupper())  # an acronym
-        and not all(w.casefold() in words.common for w in names)  # "Pemuda", "Tenggara"
+        # "Pemuda", "Tenggara", "Undang-Undang Nomor"
+        and not all(all(p in words.common for p in w.casefold().split("-")) for w in names)
         and not any(w.casefold() in cues for w in names)  # "Polresta Manado"
     )
 
