@@ -449,6 +449,19 @@ def test_speaker_and_kind(text: str, kind: str, speaker: str | None, start: str)
         assert found[0].speaker is None
 
 
+def test_a_tag_after_narrative_in_its_own_paragraph_goes_to_that_subject() -> None:
+    # The paragraph before quotes Andi, but this paragraph is about Timo before his words
+    text = (
+        "Pelatih Persiba, Timo Hartmann, mengaku puas dengan seleksi pemain. Bek Andi Rahman "
+        "juga hadir di sesi latihan.\n\n“Saya belum tahu apakah akan bertahan di sini musim "
+        "depan,” ujar Andi Rahman.\n\nDi sisi lain, Timo pun berharap manajemen segera "
+        "mengontrak para pemain yang lolos seleksi. “Semoga semua pemain diikat kontrak "
+        "secepatnya,” pungkasnya."
+    )
+    [q] = [q for q in quotes_of(text) if q.text.startswith("Semoga")]
+    assert q.speaker_name == "Timo Hartmann", q
+
+
 def test_an_indefinite_description_is_someone_new() -> None:
     # "salah satu sumber dekat aktor itu": "itu" is the actor's; the source is unnamed
     text = (

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..entities.detect import all_cues, load_words
 from ..model import Quote
 from .attribution import (
+    _NOMINAL,
     Attribution,
     _comma_segments,
     _ends_with_cue,
@@ -115,12 +116,12 @@ def _narrative_subject(ctx: _Context, state: _State, pos: int, para: int) -> Spe
     """A person who is the subject of the narrative right before a quote, if it is
     not the last speaker: in the quote's paragraph before it, else in the paragraph
     before, when that paragraph quotes no one."""
-    if para - 1 <= state.last_paragraph:
-        return None
     n = ctx.sentence_at(pos)
     while n > 0 and ctx.sentences[n - 1][2] == para:
         n -= 1
     at = pos if ctx.sentences[n][0] < pos and _has_words_before(ctx, n, pos) else None
+    if para - 1 <= state.last_paragraph and at is None:
+        return None  # "Di sisi lain, Timo pun berharap … “…” pungkasnya": this paragraph
     if at is None and n > 0:
         at = ctx.sentences[n - 1][1] - 1
     if at is None:
@@ -141,7 +142,11 @@ def _plausible_person(sp: Speaker) -> bool:
         bool(names)
         and not (len(names) == 1 and names[0].isupper())  # an acronym
         # "Pemuda", "Tenggara", "Undang-Undang Nomor"
-        and not all(all(p in words.common for p in w.casefold().split("-")) for w in names)
+        and not all(
+            _NOMINAL.fullmatch(w.casefold())
+            or all(p in words.common for p in w.casefold().split("-"))
+            for w in names
+        )  # "Pemasyarakatan": an affixed noun names a field, not a person
         and not any(w.casefold() in cues for w in names)  # "Polresta Manado"
     )
 
