@@ -42,6 +42,12 @@ def quotes_of(text: str) -> tuple[Quote, ...]:
     return find_quotes(entities(segment(doc), use_ner=False))
 
 
+def with_model(text: str) -> tuple[Quote, ...]:
+    """The quotes of ``text`` with the shipped NER model typing the names."""
+    doc = Document(document_id(text), "test", text=text)
+    return Pipeline(stages=["segment", "entities", "quotes"])(doc).quotes
+
+
 def only(text: str, kind: str) -> Quote:
     found = [q for q in quotes_of(text) if q.kind == kind]
     assert len(found) == 1, found
@@ -460,6 +466,28 @@ def test_a_tag_after_narrative_in_its_own_paragraph_goes_to_that_subject() -> No
     )
     [q] = [q for q in quotes_of(text) if q.text.startswith("Semoga")]
     assert q.speaker_name == "Timo Hartmann", q
+
+
+@pytest.mark.parametrize("group", ["Saracen", "Kalamata"])
+def test_a_one_word_name_with_no_sign_of_a_person_does_not_take_the_tag(group: str) -> None:
+    # The model types a group as a person; nothing in the article says it is one
+    text = (
+        "Penyanyi Raka Pratama mengenang sahabatnya. “Dia orang yang sangat baik,” ujar Raka "
+        f"Pratama.\n\nSejak bulan lalu {group} kemudian menyebarkan ujaran kebencian di media "
+        "sosial.\n\n“Saya masih menangis setiap mendengar lagu itu,” tulisnya."
+    )
+    [q] = [q for q in with_model(text) if q.text.startswith("Saya masih")]
+    assert q.speaker_name == "Raka Pratama", q
+
+
+def test_a_one_word_name_with_a_role_takes_the_tag() -> None:
+    text = (
+        "Penyanyi Raka Pratama mengenang sahabatnya. “Dia orang yang sangat baik,” ujar Raka "
+        "Pratama.\n\nSejak bulan lalu pelatih Zoltan kemudian menyiapkan tim untuk laga "
+        "tersebut.\n\n“Kami harus menang di kandang sendiri,” tuturnya."
+    )
+    [q] = [q for q in with_model(text) if q.text.startswith("Kami harus")]
+    assert q.speaker_name == "Zoltan", q
 
 
 def test_an_indefinite_description_is_someone_new() -> None:

@@ -129,7 +129,33 @@ def _narrative_subject(ctx: _Context, state: _State, pos: int, para: int) -> Spe
     sp = _paragraph_subject(ctx, at)
     if sp is None or (state.last is not None and sp.id == state.last.id):
         return None
-    return sp if _plausible_person(sp) else None
+    return sp if _plausible_person(sp) and _shown_a_person(ctx, sp) else None
+
+
+def _shown_a_person(ctx: _Context, sp: Speaker) -> bool:
+    """More than the model's word that a one-word name is a person's ("Soundgarden",
+    "Saracen", "Dishub" are not): a role, a title, a role word or a speech verb beside
+    one of its mentions somewhere in the article."""
+    if " " in sp.name.strip():
+        return True
+    mentions = [m for m in ctx.mentions if m.entity.id == sp.id]
+    if not mentions:
+        return True  # a name the entities stage did not link: nothing to check
+    if mentions[0].entity.roles:
+        return True
+    ent = load_words("id")
+    for m in mentions:
+        before = ctx.words(max(0, m.start - 30), m.start)[-1:]
+        after = ctx.words(m.end, min(len(ctx.text), m.end + 30))[:1]
+        if before and (
+            before[0][2] in ent.titles
+            or before[0][2] in ent.role_heads  # "pelatih Zoltan"
+            or before[0][2] in ent.speech_cues
+        ):
+            return True
+        if after and (after[0][2],) in ctx.lex.cue_verbs:
+            return True
+    return False
 
 
 def _plausible_person(sp: Speaker) -> bool:
