@@ -480,6 +480,19 @@ def test_a_one_word_name_with_no_sign_of_a_person_does_not_take_the_tag(group: s
     assert q.speaker_name == "Raka Pratama", q
 
 
+def test_a_description_skips_a_one_word_name_with_no_sign_of_a_person() -> None:
+    # "koreografer … ini" points back at the person, not at the group the model typed so
+    text = (
+        "Koreografer James Hartley membawa karya Shakespeare ke panggung. “Tari bisa bercerita"
+        " tanpa kata,” ujar James Hartley.\n\nDengan latar kota modern, Saracen yang penuh rasa"
+        " ingin tahu memulai perjalanan untuk menemukan jati dirinya.\n\n“Dalam beberapa tahun"
+        " terakhir, saya menemukan bahwa karya tari saya semakin personal,” ujar koreografer"
+        " asal Inggris ini saat ditemui di Jakarta."
+    )
+    [q] = [q for q in with_model(text) if q.text.startswith("Dalam beberapa")]
+    assert q.speaker_name == "James Hartley", q
+
+
 def test_a_one_word_name_with_a_role_takes_the_tag() -> None:
     text = (
         "Penyanyi Raka Pratama mengenang sahabatnya. “Dia orang yang sangat baik,” ujar Raka "

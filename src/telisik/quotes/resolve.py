@@ -68,7 +68,9 @@ def _resolve(ctx: _Context, state: _State, att: Attribution | None, pos: int) ->
     if subject is None and (att.subject or state.last is None) and n > 0 and narrative_before:
         # "“…,” ujar pria 28 tahun itu." right after a paragraph about him
         subject = _paragraph_subject(ctx, ctx.sentences[n - 1][1] - 1)
-    if subject is not None and (_plausible_person(subject) or state.last is None):
+    if subject is not None and (
+        (_plausible_person(subject) and _shown_a_person(ctx, subject)) or state.last is None
+    ):
         return subject
     if state.last is not None and para - state.last_paragraph <= 3:
         return state.last
