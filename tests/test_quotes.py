@@ -468,39 +468,37 @@ def test_a_tag_after_narrative_in_its_own_paragraph_goes_to_that_subject() -> No
     assert q.speaker_name == "Timo Hartmann", q
 
 
-@pytest.mark.parametrize("group", ["Saracen", "Kalamata"])
-def test_a_one_word_name_with_no_sign_of_a_person_does_not_take_the_tag(group: str) -> None:
-    # The model types a group as a person; nothing in the article says it is one
-    text = (
-        "Penyanyi Raka Pratama mengenang sahabatnya. “Dia orang yang sangat baik,” ujar Raka "
-        f"Pratama.\n\nSejak bulan lalu {group} kemudian menyebarkan ujaran kebencian di media "
-        "sosial.\n\n“Saya masih menangis setiap mendengar lagu itu,” tulisnya."
-    )
-    [q] = [q for q in with_model(text) if q.text.startswith("Saya masih")]
-    assert q.speaker_name == "Raka Pratama", q
+_RAKA = (
+    "Penyanyi Raka Pratama mengenang sahabatnya. “Dia orang yang sangat baik,” ujar Raka Pratama."
+)
 
-
-def test_a_description_skips_a_one_word_name_with_no_sign_of_a_person() -> None:
+# Who a "-nya" tag or a description goes to after a narrative paragraph whose subject
+# is a one-word name, with the shipped model typing the names: (text, quote start, speaker)
+NARRATIVE_SUBJECTS = [
+    # the model types a group as a person; nothing in the article says it is one
+    (_RAKA + "\n\nSejak bulan lalu Saracen kemudian menyebarkan ujaran kebencian di media "
+     "sosial.\n\n“Saya masih menangis setiap mendengar lagu itu,” tulisnya.",
+     "Saya masih", "Raka Pratama"),
+    (_RAKA + "\n\nSejak bulan lalu Kalamata kemudian menyebarkan ujaran kebencian di media "
+     "sosial.\n\n“Saya masih menangis setiap mendengar lagu itu,” tulisnya.",
+     "Saya masih", "Raka Pratama"),
     # "koreografer … ini" points back at the person, not at the group the model typed so
-    text = (
-        "Koreografer James Hartley membawa karya Shakespeare ke panggung. “Tari bisa bercerita"
-        " tanpa kata,” ujar James Hartley.\n\nDengan latar kota modern, Saracen yang penuh rasa"
-        " ingin tahu memulai perjalanan untuk menemukan jati dirinya.\n\n“Dalam beberapa tahun"
-        " terakhir, saya menemukan bahwa karya tari saya semakin personal,” ujar koreografer"
-        " asal Inggris ini saat ditemui di Jakarta."
-    )
-    [q] = [q for q in with_model(text) if q.text.startswith("Dalam beberapa")]
-    assert q.speaker_name == "James Hartley", q
+    ("Koreografer James Hartley membawa karya Shakespeare ke panggung. “Tari bisa bercerita"
+     " tanpa kata,” ujar James Hartley.\n\nDengan latar kota modern, Saracen yang penuh rasa"
+     " ingin tahu memulai perjalanan untuk menemukan jati dirinya.\n\n“Dalam beberapa tahun"
+     " terakhir, saya menemukan bahwa karya tari saya semakin personal,” ujar koreografer"
+     " asal Inggris ini saat ditemui di Jakarta.", "Dalam beberapa", "James Hartley"),
+    # a one-word name with a role word before it is a person and takes the tag
+    (_RAKA + "\n\nSejak bulan lalu pelatih Zoltan kemudian menyiapkan tim untuk laga "
+     "tersebut.\n\n“Kami harus menang di kandang sendiri,” tuturnya.",
+     "Kami harus", "Zoltan"),
+]  # fmt: skip
 
 
-def test_a_one_word_name_with_a_role_takes_the_tag() -> None:
-    text = (
-        "Penyanyi Raka Pratama mengenang sahabatnya. “Dia orang yang sangat baik,” ujar Raka "
-        "Pratama.\n\nSejak bulan lalu pelatih Zoltan kemudian menyiapkan tim untuk laga "
-        "tersebut.\n\n“Kami harus menang di kandang sendiri,” tuturnya."
-    )
-    [q] = [q for q in with_model(text) if q.text.startswith("Kami harus")]
-    assert q.speaker_name == "Zoltan", q
+@pytest.mark.parametrize("text,start,speaker", NARRATIVE_SUBJECTS)
+def test_narrative_subject_with_the_model(text: str, start: str, speaker: str) -> None:
+    [q] = [q for q in with_model(text) if q.text.startswith(start)]
+    assert q.speaker_name == speaker, q
 
 
 def test_an_indefinite_description_is_someone_new() -> None:

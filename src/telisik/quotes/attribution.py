@@ -834,10 +834,9 @@ def _person_after_role_clause(
     people = [m for m in ctx.mentions_in(comma + 1, stop) if m.entity.type == "PERSON"]
     if not after or not people:
         return None
-    person = people[0]
-    lead = [w for w in after if w[1] <= person.start]
-    if len(lead) > 2 or not all(w[2] in roles.role_heads or w[2] == "sang" for w in lead):
+    if _past_lead(ctx, after) is None:
         return None  # "…, sang vokalis Matt Bellamy" at most
+    person = people[0]
     tail = ctx.words(person.end, stop)
     if tail and tail[0][2] not in ctx.lex.phrase_stop:
         return None  # ", Anthony Tan mengatakan …": a clause of its own
@@ -904,16 +903,18 @@ def _role_tail_end(ctx: _Context, end: int, limit: int) -> int:
         end = words[run - 1][1]
 
 
-def _past_lead(ctx: _Context, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The words after at most two lower-case role words leading to a person's name:
-    "sang vokalis Matt Bellamy" → "Matt Bellamy"; unchanged without such a name."""
+def _past_lead(
+    ctx: _Context, words: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]] | None:
+    """The words from a person's name on, past at most two role words or "sang" before
+    it: "sang vokalis Matt Bellamy" → "Matt Bellamy"; None when no name starts there."""
     roles = load_words("id").role_heads
-    i = 0
-    while i < min(2, len(words) - 1) and (words[i][2] in roles or words[i][2] == "sang"):
-        i += 1
-    if i and ctx.text[words[i - 1][0]].islower() and _person_starts(ctx, words[i - 1][1]):
-        return words[i:]
-    return words
+    for i, w in enumerate(words[:3]):
+        if _person_starts(ctx, w[0]):
+            return words[i:]
+        if w[2] not in roles and w[2] != "sang":
+            break
+    return None
 
 
 def _appositive_name(
@@ -934,7 +935,8 @@ def _appositive_name(
         return k
     after = ctx.words(k + 1, limit)
     k2 = _raw_phrase_end(ctx, after, 0, limit) if after else limit
-    name = _past_lead(ctx, ctx.words(k + 1, k2))  # "…, sang vokalis Matt Bellamy"
+    name = ctx.words(k + 1, k2)
+    name = _past_lead(ctx, name) or name  # "…, sang vokalis Matt Bellamy"
     named = 0 < len(name) <= 8 and all(
         text[w[0]].isupper() or _is_title_word(w[2]) for w in name
     )  # "Dr dr Damayanti R Sjarif"
