@@ -15,10 +15,11 @@ the subject before one ("Juru bicara Pentagon mengatakan"), or — for
 and relay words live in ``lang/<lang>/quotes.toml``.
 
 Modules, in the order the stage uses them: ``marks`` (quoted spans),
-``context`` (the article indexed, the lexicon), ``speakers`` (who a phrase
-names), ``attribution`` (cues after and before a quote), ``resolve``
-(pronouns, descriptions, documents, continuations), ``extract`` (the stage),
-``group`` (the same quote across articles, listings).
+``context`` (the article indexed, the lexicon), ``persons`` (whether a
+speaker is a person, with the reasons), ``speakers`` (who a phrase names),
+``attribution`` (cues after and before a quote), ``resolve`` (pronouns,
+descriptions, documents, continuations), ``extract`` (the stage), ``group``
+(the same quote across articles, listings).
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from ..entities.detect import Words, all_cues, is_degree, load_words
 from ..entities.gazetteer import load_gazetteer
 from ..model import slug
 from .context import _HANDLE, _WORD, Lexicon, Speaker, _Context, _is_title_word, _Mention
+from .persons import _NOMINAL, personhood
 from .speakers import (
     _INDEFINITE,
     _LOCATIVE,
@@ -106,21 +107,6 @@ def _name_after_role(
     return end
 
 
-def _office_word_in(speaker: Speaker) -> bool:
-    """A "name" holding an ordinary word ("Konstruksi"): likely part of an office title."""
-    words = load_words("id")
-    return any(
-        w[:1].isupper()
-        and (w.casefold() in words.common or _NOMINAL.fullmatch(w.casefold()) is not None)
-        and w.casefold() not in words.connectors
-        for w in speaker.name.split()
-    )  # "Olaf van Schagen": a particle, not an office word
-
-
-def _is_person(ctx: _Context, speaker: Speaker) -> bool:
-    return any(m.entity.id == speaker.id and m.entity.type == "PERSON" for m in ctx.mentions)
-
-
 # Lower-case words an office title may hold before the name it belongs to.
 _OFFICE_GLUE = frozenset(
     {"dan", "yang", "juga", "sekaligus", "serta", "selaku", "sebagai", "of", "and", "for", "the"}
@@ -205,10 +191,6 @@ def _office_lower(ctx: _Context, word: str) -> bool:
     ):
         return False
     return not (word.startswith(("me", "ber", "di", "ter")) and len(word) > 5)
-
-
-# Affixed nouns ("perundangan", "kebudayaan", "pengawasan") name offices, never people.
-_NOMINAL = re.compile(r"(?:pe[nmr]?|peng|peny|ke)\w{3,}an")
 
 
 def _closes_phrase(text: str, end: int) -> bool:
@@ -452,8 +434,7 @@ def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | No
         speaker = speaker_in(ctx, nxt[0], end, after_name=limit)
         if (
             speaker is None
-            or not _is_person(ctx, speaker)
-            or _office_word_in(speaker)
+            or not personhood(ctx, speaker).whole_name
             or speaker.name.isupper()  # "Pendiri FPCI yang juga … Dino Patti Djalal"
         ):
             behind = _person_behind_office(ctx, nxt[0], limit)
@@ -769,7 +750,7 @@ def attribution_before(ctx: _Context, start: int, limit: int) -> Attribution | N
             # up to the verb, not into "…, seperti dilansir The Guardian,"
             wide = _aside_start(ctx, subject[0][0], words[j][0])
             speaker = speaker_in(ctx, subject[0][0], wide) or speaker
-        if speaker is None or not _is_person(ctx, speaker) or _office_word_in(speaker):
+        if speaker is None or not personhood(ctx, speaker).whole_name:
             # "Ketua Komisi Hukum dan Perundangan MUI Ikhsan Abdullah menyatakan …"
             behind = _person_behind_office(ctx, subject[0][0], words[j][0])
             if behind is not None:

@@ -7,11 +7,15 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..entities.gazetteer import load_stopwords
 from ..lexicon import load_toml
 from ..model import Document, Entity
 from ..segment import ABBREVIATIONS, segment_text
+
+if TYPE_CHECKING:
+    from .persons import Personhood
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
@@ -143,12 +147,16 @@ class _Context:
         mentions.sort(key=lambda m: (m.start, -m.end))
         self.mentions = mentions
         self.mention_starts = [m.start for m in mentions]
+        self._by_entity: dict[str, list[_Mention]] = {}
+        for m in mentions:
+            self._by_entity.setdefault(m.entity.id, []).append(m)
         # Words once per article: every rule looks at word ranges many times.
         self.all_words = [
             (m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(self.text)
         ]
         self.word_starts = [w[0] for w in self.all_words]
         self._media: dict[tuple[int, int], bool] = {}
+        self.persons: dict[tuple[str | None, str], Personhood] = {}  # see persons.py
 
     def stop(self, start: int, limit: int, chars: str = ".;\n") -> int:
         """The first of ``chars`` in ``text[start:limit]`` (dots inside names do not
@@ -167,6 +175,10 @@ class _Context:
                 out.append(self.mentions[i])
             i += 1
         return out
+
+    def mentions_of(self, entity_id: str | None) -> list[_Mention]:
+        """The mentions of one entity, in text order (none for an unlinked speaker)."""
+        return self._by_entity.get(entity_id, []) if entity_id is not None else []
 
     def words(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """(start, end, case-folded word) of the words inside ``text[start:end]``."""

@@ -9,18 +9,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..entities.detect import all_cues, load_words
 from ..model import Quote
 from .attribution import (
-    _NOMINAL,
     Attribution,
     _comma_segments,
     _ends_with_cue,
-    _is_person,
     _noun_phrase_end,
     attribution_before,
 )
 from .context import Speaker, _Context
+from .persons import personhood
 from .speakers import (
     _appositive_person,
     _coordinated,
@@ -68,9 +66,7 @@ def _resolve(ctx: _Context, state: _State, att: Attribution | None, pos: int) ->
     if subject is None and (att.subject or state.last is None) and n > 0 and narrative_before:
         # "“…,” ujar pria 28 tahun itu." right after a paragraph about him
         subject = _paragraph_subject(ctx, ctx.sentences[n - 1][1] - 1)
-    if subject is not None and (
-        (_plausible_person(subject) and _shown_a_person(ctx, subject)) or state.last is None
-    ):
+    if subject is not None and (personhood(ctx, subject).likely or state.last is None):
         return subject
     if state.last is not None and para - state.last_paragraph <= 3:
         return state.last
@@ -94,7 +90,7 @@ def _tagged(ctx: _Context, state: _State, att: Attribution, para: int) -> Speake
         or state.last is None
         or para - state.person_paragraph > 3
         or att.cue.casefold().removesuffix("nya") in ctx.lex.written_cues
-        or not _not_a_person(ctx, state.last)
+        or not personhood(ctx, state.last).not_a_person
     ):
         return state.last
     return state.person
@@ -131,52 +127,7 @@ def _narrative_subject(ctx: _Context, state: _State, pos: int, para: int) -> Spe
     sp = _paragraph_subject(ctx, at)
     if sp is None or (state.last is not None and sp.id == state.last.id):
         return None
-    return sp if _plausible_person(sp) and _shown_a_person(ctx, sp) else None
-
-
-def _shown_a_person(ctx: _Context, sp: Speaker) -> bool:
-    """More than the model's word that a one-word name is a person's ("Soundgarden",
-    "Saracen", "Dishub" are not): a role, a title, a role word or a speech verb beside
-    one of its mentions somewhere in the article."""
-    if " " in sp.name.strip():
-        return True
-    mentions = [m for m in ctx.mentions if m.entity.id == sp.id]
-    if not mentions:
-        return True  # a name the entities stage did not link: nothing to check
-    if mentions[0].entity.roles:
-        return True
-    ent = load_words("id")
-    for m in mentions:
-        before = ctx.words(max(0, m.start - 30), m.start)[-1:]
-        after = ctx.words(m.end, min(len(ctx.text), m.end + 30))[:1]
-        if before and (
-            before[0][2] in ent.titles
-            or before[0][2] in ent.role_heads  # "pelatih Zoltan"
-            or before[0][2] in ent.speech_cues
-        ):
-            return True
-        if after and (after[0][2],) in ctx.lex.cue_verbs:
-            return True
-    return False
-
-
-def _plausible_person(sp: Speaker) -> bool:
-    """A name that looks like a person's: not an acronym, not only ordinary words, no
-    organisation or place word."""
-    words = load_words("id")
-    names = sp.name.split()
-    cues = all_cues(words)
-    return (
-        bool(names)
-        and not (len(names) == 1 and names[0].isupper())  # an acronym
-        # "Pemuda", "Tenggara", "Undang-Undang Nomor"
-        and not all(
-            _NOMINAL.fullmatch(w.casefold())
-            or all(p in words.common for p in w.casefold().split("-"))
-            for w in names
-        )  # "Pemasyarakatan": an affixed noun names a field, not a person
-        and not any(w.casefold() in cues for w in names)  # "Polresta Manado"
-    )
+    return sp if personhood(ctx, sp).likely else None
 
 
 def _has_words_before(ctx: _Context, n: int, pos: int) -> bool:
@@ -257,7 +208,7 @@ def _fill_pronouns(ctx: _Context, quotes: list[Quote]) -> Iterator[Quote]:
             if (
                 sp is not None
                 and q.kind == "direct"
-                and _is_person(ctx, sp)
+                and personhood(ctx, sp).typed
                 and _named_in(ctx, sp, q.text)
             ):
                 # "“… Pak Novel sudah sembuh …,” tuturnya": not Novel speaking
@@ -277,25 +228,11 @@ def _fill_pronouns(ctx: _Context, quotes: list[Quote]) -> Iterator[Quote]:
         if q.speaker_name is not None and q.kind != "scare":
             state.last = Speaker(q.speaker, q.speaker_name, q.speaker_role)
             state.last_paragraph = para
-            if not _not_a_person(ctx, state.last):
+            if not personhood(ctx, state.last).not_a_person:
                 state.person, state.person_paragraph = state.last, para
         if q.kind == "direct":
             prev_direct = q
     yield from out
-
-
-def _not_a_person(ctx: _Context, sp: Speaker) -> bool:
-    """A body, a place or a lower-case word that names no speaker ("langsung"): not
-    who "ujarnya" is. A name the entities stage did not type ("E", "Tere") may be a
-    person, and so may "sumber yang enggan disebut namanya"."""
-    if sp.id is None:
-        head = sp.name.split()[0].casefold() if sp.name.split() else ""
-        return (
-            sp.name[:1].islower()
-            and head not in ctx.lex.speaker_heads
-            and head not in load_words("id").role_heads
-        )
-    return any(m.entity.id == sp.id and m.entity.type != "PERSON" for m in ctx.mentions)
 
 
 def _person_before(ctx: _Context, pos: int, quoted: str, skip: str | None) -> Speaker | None:
@@ -358,7 +295,7 @@ def _continuation(
         # "Dalam pernyataannya, Facebook mengatakan. “…”" / a paragraph about him, then
         # his words: the narrative's subject, when it looks like a person.
         near = _narrative_subject(ctx, state, q.start, para)
-        sp = near if near is not None and _plausible_person(near) else None
+        sp = near if near is not None and personhood(ctx, near).name_shaped else None
     if sp is None:
         if q.kind == "partial" or len(ctx.words(q.start, q.end)) <= 6:
             return dataclasses.replace(q, kind="scare", speaker=None)  # a title, a heading
