@@ -72,6 +72,10 @@ def only(text: str, kind: str) -> Quote:
         ('“Ini "win-win" bagi kita,” katanya.', ['Ini "win-win" bagi kita,']),
         # mixed marks: "…”
         ('"Kami siap,” katanya.', ["Kami siap,"]),
+        # … and “…": a straight mark left open inside a curly one that never closes
+        ('“Kami siap. Kami menunggu, "kata Hasto.', ["Kami siap. Kami menunggu, "]),
+        # but a straight pair inside a curly one left open is still nested
+        ('Ia berkata, “Dia bilang "ya" lalu pergi.', ['Dia bilang "ya" lalu pergi.']),
         # unbalanced: runs to the paragraph end
         ("Ia berkata, “Kami siap. Kami menunggu.", ["Kami siap. Kami menunggu."]),
         # apostrophes are not quotes
@@ -101,6 +105,9 @@ CASES = [
      "direct", "Jeh Sung-hoon", "Kerja sama ini"),
     ("«Kami siap berunding», kata Sergei Lavrov.", "direct", "Sergey Lavrov", "Kami siap"),
     ("‘Kami siap berunding,’ kata Sergei Lavrov.", "direct", "Sergey Lavrov", "Kami siap"),
+    # opened curly, closed straight and glued to the tag
+    ('“Kami akan bahas pencalonan itu, "kata Sekretaris Jenderal PDIP Hasto Kristiyanto.',
+     "direct", "Hasto Kristiyanto", "Kami akan bahas"),
     # direct, speaker before, with a role
     ("Menteri Luar Negeri AS Antony Blinken mengatakan, “Kami sangat prihatin.”",
      "direct", "Antony Blinken", "Kami sangat prihatin"),

@@ -94,6 +94,12 @@ def quoted_spans(text: str, start: int, end: int, paragraph: int = 0) -> list[Ma
             marks = [m for m, _ in stack]
             if "‘" in marks and _closes_single(text, i):
                 _close(stack, len(marks) - 1 - marks[::-1].index("‘"), i, out, paragraph)
+    marks = [m for m, _ in stack]
+    if '"' in marks and any(m in _DOUBLE_OPEN for m in marks[: marks.index('"')]):
+        # “…," kata X": a straight mark left open inside a curly one that never
+        # closes is the curly one's close (mixed styles the other way round).
+        k = next(k for k, m in enumerate(marks) if m in _DOUBLE_OPEN)
+        _close(stack, k, stack[marks.index('"')][1], out, paragraph)
     for mark, pos in stack:
         if mark not in "‘'":
             out.append(Marked(pos, end, False, paragraph))
