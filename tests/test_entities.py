@@ -54,6 +54,7 @@ def pairs(text: str) -> set[tuple[str, str]]:
         # cue words type unknown names
         ("Ia belajar di Universitas Gadjah Mada.", {("universitas-gadjah-mada", "ORG")}),
         ("Kapal melintasi Selat Hormuz kemarin.", {("selat-hormuz", "LOC")}),
+        ("Topan melanda Airlie Beach semalam.", {("airlie-beach", "LOC")}),
         # an event is not an entity
         ("Ia hadir di KTT Asia Timur.", set()),
     ],
@@ -288,6 +289,32 @@ def test_a_place_named_like_its_neighbour_stays_a_place() -> None:
     )
     found = {e.name: e for e in extract_entities(text)}
     assert all(e.type != "PERSON" for n, e in found.items() if "Pasar" in n), found
+
+
+def _resolved(*mentions: tuple[str, str]) -> dict[str, str]:
+    """Resolve model-typed mentions (text, type), one sentence each: name -> type."""
+    from telisik.entities.detect import Candidate
+    from telisik.entities.gazetteer import load_gazetteer
+    from telisik.entities.resolve import resolve
+
+    cands, pos = [], 0
+    for n, (text, type_) in enumerate(mentions):
+        cands.append(Candidate(pos, pos + len(text), text, type_, n, ner=True))
+        pos += len(text) + 20
+    return {e.name: e.type for e in resolve(cands, load_gazetteer())}
+
+
+def test_a_persons_full_name_keeps_its_type_when_its_lone_word_is_misread() -> None:
+    # The model reads "Chris Cornell" as a person once and "Cornell" alone as an
+    # organisation three times: the full name decides, the lone word joins it.
+    found = _resolved(("Chris Cornell", "PERSON"), *[("Cornell", "ORG")] * 3)
+    assert found == {"Chris Cornell": "PERSON"}
+
+
+def test_a_body_read_as_a_person_once_keeps_the_lone_words_type() -> None:
+    # "Sirkuit Misano" holds a cue word: not a person's name, whatever the model said once
+    found = _resolved(("Sirkuit Misano", "PERSON"), ("Misano", "GPE"), ("Misano", "GPE"))
+    assert found == {"Sirkuit Misano": "GPE"}
 
 
 def test_empty_document_passes_through() -> None:
