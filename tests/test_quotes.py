@@ -508,6 +508,28 @@ def test_narrative_subject_with_the_model(text: str, start: str, speaker: str) -
     assert q.speaker_name == speaker, q
 
 
+def test_a_statement_of_a_persons_representative_is_the_representatives() -> None:
+    # "pernyataan perwakilan Cornell, Brian Bumberry": the role leads past the person
+    # it names to the representative, not back to the statement's subject
+    text = (
+        "Berita kematian Chris Cornell mengagetkan para musisi dunia.\n\n“Kematian itu "
+        "mendadak dan tak terduga,” pernyataan perwakilan Cornell, Brian Bumberry."
+    )
+    [q] = [q for q in with_model(text) if q.text.startswith("Kematian")]
+    assert q.speaker_name == "Brian Bumberry", q
+
+
+def test_a_name_then_a_role_with_a_body_typed_as_a_person() -> None:
+    # "kata Lia perwakilan dari LPPOM": the name comes first; the model typing the
+    # body's acronym as a person does not make the body the speaker
+    text = (
+        "Lembaga itu memilih Bogor sebagai percontohan.\n\n“Belum ada kantin sekolah yang "
+        "bersertifikat,” kata Lia perwakilan dari LPPOM - MUI pada acara itu."
+    )
+    [q] = [q for q in with_model(text) if q.text.startswith("Belum ada")]
+    assert q.speaker_name == "Lia" and q.speaker_role.startswith("perwakilan dari LPPOM"), q
+
+
 def test_an_indefinite_description_is_someone_new() -> None:
     # "salah satu sumber dekat aktor itu": "itu" is the actor's; the source is unnamed
     text = (

@@ -399,8 +399,11 @@ def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | No
                 sp = Speaker(slug(account.group()), account.group(), None)
                 return Attribution(sp, text[first[0] : first[1]], False, first[0], account.end())
             rest = k + 1
-            while rest < len(words) and (
-                words[rest][2] in lex.document_words or words[rest][2] in lex.documents
+            while (
+                rest < len(words)
+                and (words[rest][2] in lex.document_words or words[rest][2] in lex.documents)
+                # "pernyataan perwakilan Cornell, Brian Bumberry": a role leading to a person
+                and not _role_then_person(ctx, words[rest][0], limit)
             ):
                 rest += 1
             named = rest < len(words) and (
@@ -409,7 +412,7 @@ def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | No
             if not named or "," in text[nxt[1] : words[rest][0]]:
                 end = words[rest - 1][1]
                 return Attribution(None, cue, True, first[0], end, subject=True, document=True)
-            nxt = words[rest]
+            k, nxt = rest, words[rest]
         if nxt[2] in lex.close_sources and text[nxt[0]].islower():
             # "kata orang yang mengaku dekat dengan penyanyi itu": unnamed, whole
             stop = ctx.stop(nxt[0], limit, ",.;\n")

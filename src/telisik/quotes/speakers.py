@@ -199,6 +199,17 @@ def _appositive(ctx: _Context, pos: int, limit: int) -> str | None:
 _INDEFINITE = frozenset({"seorang", "salah", "sejumlah", "beberapa", "para", "sebuah"})
 
 
+def _name_then_role(ctx: _Context, start: int, person: _Mention) -> bool:
+    """The phrase opens with the person's name and goes on with a lower-case role word."""
+    after = ctx.words(person.end, person.end + 40)[:1]
+    return (
+        not ctx.words(start, person.start)
+        and bool(after)
+        and ctx.text[after[0][0]].islower()
+        and after[0][2] in load_words("id").role_heads
+    )
+
+
 def speaker_in(
     ctx: _Context, start: int, end: int, *, after_name: int | None = None
 ) -> Speaker | None:
@@ -230,6 +241,9 @@ def speaker_in(
     if not persons:  # "… yang tinggal di Perancis": a place that only says where
         found = [m for m in found if not _modifier(ctx, start, m)]
     pick = persons[-1] if persons else (found[-1] if found else None)
+    if len(persons) > 1 and _name_then_role(ctx, start, persons[0]):
+        # "kata Lia perwakilan dari LPPOM": the name first, then what she is
+        return _speaker_of(ctx, persons[0], _clean_role(text[persons[0].end : end]))
     if pick is not None and not persons and _origin_only(ctx, start, pick):
         return Speaker(None, text[start:end].strip(_TRAIL))  # "pemain asal Brasil", not Brazil
     # "Kepala Bidang … dan Peringatan Dini BMKG, Daryono": an appositive, not a pair
