@@ -560,6 +560,13 @@ SHORT_FORMS = [
         "arrmanatha-nasir",
         "Tata",
     ),
+    # a nickname in capitals introduced after someone else was named: its initials decide
+    (
+        "Ketua umum Persipura Benhur Tommy Mano menerima Yoo Jae Hoon. “Dia pamit,” kata "
+        "sosok yang karib disapa BTM itu. Yoo Jae Hoon lalu pulang ke Korea.",
+        "benhur-tommy-mano",
+        "BTM",
+    ),
     # initials of a person and of an institution
     (
         "Wakil Presiden Jusuf Kalla membuka acara. Menurut JK, pameran itu penting.",

@@ -519,6 +519,18 @@ def test_a_statement_of_a_persons_representative_is_the_representatives() -> Non
     assert q.speaker_name == "Brian Bumberry", q
 
 
+def test_a_description_that_says_what_someone_is_called_names_them() -> None:
+    # "kata sosok yang karib disapa BTM": no demonstrative points back; the
+    # nickname's owner speaks, not the last person named (Yoo Jae Hoon)
+    text = (
+        "Ketua umum Persipura Benhur Tommy Mano menerima pamitan Yoo Jae Hoon.\n\n"
+        "“Benar, ada pertemuan dengan Yoo Jae Hoon. Dia pamitan dengan saya,” kata sosok "
+        "yang karib disapa BTM dikutip dari laman Liga 1."
+    )
+    [q] = [q for q in with_model(text) if q.text.startswith("Benar")]
+    assert q.speaker_name == "Benhur Tommy Mano", q
+
+
 def test_a_name_then_a_role_with_a_body_typed_as_a_person() -> None:
     # "kata Lia perwakilan dari LPPOM": the name comes first; the model typing the
     # body's acronym as a person does not make the body the speaker

@@ -295,8 +295,22 @@ def _introduced_owner(
             if after.group().rstrip().endswith("nya"):
                 return _last_person_before(full, m.start)
         if _NICK_BEFORE.search(text, max(0, m.start - 40), m.start):
-            return _last_person_before(full, m.start)
+            return _initials_owner(g, full) or _last_person_before(full, m.start)
     return None
+
+
+def _initials_owner(g: _Group, full: list[_Group]) -> _Group | None:
+    """The one person whose initials a nickname in capitals spells ("sosok yang karib
+    disapa BTM": Benhur Tommy Mano), whoever was named last."""
+    word = g.key[2:]
+    if not any(m.text.isalpha() and m.text.isupper() and 2 <= len(m.text) <= 5 for m in g.mentions):
+        return None
+    fits = [
+        o
+        for o in full
+        if _group_type(o) == "PERSON" and any(_initials(m.text) == word for m in o.mentions)
+    ]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _last_person_before(full: list[_Group], pos: int) -> _Group | None:

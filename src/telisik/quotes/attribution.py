@@ -263,6 +263,23 @@ def _described(ctx: _Context, subject: list[tuple[int, int, str]]) -> bool:
     )
 
 
+_CALLED = re.compile(r"\byang\s+(?:akrab\s+|karib\s+|biasa\s+)?di(?:sapa|panggil)\s+")
+
+
+def _called(ctx: _Context, start: int, limit: int) -> _Mention | None:
+    """The person a lower-case description names by what they are called: "sosok
+    yang karib disapa BTM", "pria yang akrab disapa Kecuk"."""
+    if not ctx.text[start].islower():
+        return None
+    found = _CALLED.search(ctx.plain, start, ctx.stop(start, limit, ",.;\n"))
+    if found is None or len(ctx.words(start, found.start())) > 4:
+        return None
+    after = ctx.mentions_in(found.end(), found.end() + 60)[:1]
+    if after and after[0].start == found.end() and after[0].entity.type == "PERSON":
+        return after[0]
+    return None
+
+
 def _anaphoric(ctx: _Context, start: int, limit: int) -> bool:
     """A description pointing back at someone named before: "pria itu", "… tersebut"."""
     text = ctx.text
@@ -426,6 +443,9 @@ def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | No
                 )
         if _anaphoric(ctx, nxt[0], limit):  # "lanjut adik kandung … itu", "kata pria itu"
             return Attribution(None, cue, True, first[0], nxt[1], subject=True)
+        called = _called(ctx, nxt[0], limit)
+        if called is not None:  # "kata sosok yang karib disapa BTM": BTM's owner
+            return Attribution(_speaker_of(ctx, called, None), cue, False, first[0], called.end)
         handle = _HANDLE.match(text, nxt[0] - 1) or (
             _HANDLE.match(text, nxt[1] + 1) if nxt[2] in ("akun", "account") else None
         )
