@@ -495,6 +495,15 @@ NARRATIVE_SUBJECTS = [
      " ingin tahu memulai perjalanan untuk menemukan jati dirinya.\n\n“Dalam beberapa tahun"
      " terakhir, saya menemukan bahwa karya tari saya semakin personal,” ujar koreografer"
      " asal Inggris ini saat ditemui di Jakarta.", "Dalam beberapa", "James Hartley"),
+    # a list after a clause's own verb holds objects, not the paragraph's subject
+    ("Pelatih Rahmad Darmawan memimpin latihan pagi. “Kami butuh tambahan pemain,” kata "
+     "Rahmad Darmawan.\n\nTim itu baru mendapatkan dua pemain, Andi Saputra dari Persib dan "
+     "Budi Hartono dari Persija.\n\n“Kami masih mencari bek tengah,” katanya.",
+     "Kami masih", "Rahmad Darmawan"),
+    # … but an opening adverbial's verb is not the sentence's: the name after it is
+    ("Pelatih Arsene Wenger memuji mantan anak asuhnya. “Dia pemain hebat,” kata Arsene "
+     "Wenger.\n\nMeski menikmati masa indah di Arsenal, Ashley Cole mengaku tak menyesal "
+     "pindah.\n\n“Saya punya momen indah di sana,” katanya.", "Saya punya", "Ashley Cole"),
     # a one-word name with a role word before it is a person and takes the tag
     (_RAKA + "\n\nSejak bulan lalu pelatih Zoltan kemudian menyiapkan tim untuk laga "
      "tersebut.\n\n“Kami harus menang di kandang sendiri,” tuturnya.",

@@ -176,8 +176,26 @@ def _paragraph_subject(ctx: _Context, pos: int) -> Speaker | None:
                 return _speaker_of(ctx, persons[0] if joined else persons[-1], None)
             if words[0][2] in ctx.lex.pronouns:
                 break  # "ia" again: look at the sentence before
+            if k == 0 and _predicate_in(ctx, words):
+                break  # "the Reds mendapatkan tiga pemain, Andy Robertson …": a list, not a subject
         n -= 1
     return None
+
+
+def _predicate_in(ctx: _Context, words: list[tuple[int, int, str]]) -> bool:
+    """A clause with its own verb ("the Reds baru mendapatkan tiga pemain"), not an
+    opening adverbial ("Usai menghadiri rapat", "Semua bermula ketika …")."""
+    lex = ctx.lex
+    adverbial = lex.leading_prepositions | lex.clause_stop | lex.concessive | lex.openers
+    if any(w[2] in adverbial for w in words):
+        return False
+    return any(
+        len(w[2]) > 5
+        and w[2].isalpha()
+        and w[2].startswith(("me", "ber"))
+        and ctx.text[w[0]].islower()
+        for w in words[1:]
+    )
 
 
 # Quotes carry this placeholder until pronouns are resolved in text order.
