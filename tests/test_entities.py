@@ -55,6 +55,8 @@ def pairs(text: str) -> set[tuple[str, str]]:
         ("Ia belajar di Universitas Gadjah Mada.", {("universitas-gadjah-mada", "ORG")}),
         ("Kapal melintasi Selat Hormuz kemarin.", {("selat-hormuz", "LOC")}),
         ("Topan melanda Airlie Beach semalam.", {("airlie-beach", "LOC")}),
+        # a common misspelling of a rank is still a rank, not part of the name
+        ("Kepala BNN Jendral Budi Waseso hadir.", {("bnn", "ORG"), ("budi-waseso", "PERSON")}),
         # an event is not an entity
         ("Ia hadir di KTT Asia Timur.", set()),
     ],

@@ -540,6 +540,17 @@ def test_a_description_that_says_what_someone_is_called_names_them() -> None:
     assert q.speaker_name == "Benhur Tommy Mano", q
 
 
+def test_an_adverb_opening_a_chain_of_verbs_is_not_a_speaker() -> None:
+    # "Cienfuegos, langsung mendatangi …, menyampaikan …": the segment before the verb
+    # starts with an adverb, not with someone unnamed who speaks
+    text = (
+        "Menteri Pertahanan Meksiko, Jenderal Salvador Cienfuegos, langsung mendatangi lokasi "
+        "kejadian, Sabtu (9/2) dan berbicara dengan penduduk setempat, menyampaikan "
+        "permintaan maaf dan menyatakan bertanggung jawab."
+    )
+    assert all(q.speaker_name != "langsung" for q in quotes_of(text))
+
+
 def test_a_name_then_a_role_with_a_body_typed_as_a_person() -> None:
     # "kata Lia perwakilan dari LPPOM": the name comes first; the model typing the
     # body's acronym as a person does not make the body the speaker

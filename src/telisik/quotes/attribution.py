@@ -783,6 +783,7 @@ def attribution_before(ctx: _Context, start: int, limit: int) -> Attribution | N
             and len(subject) <= 3
             and text[subject[0][0]].islower()
             and subject[0][2] not in lex.stopwords
+            and subject[0][2] not in lex.adverbs  # "…, langsung mendatangi …, menyampaikan"
         ):
             speaker = Speaker(None, text[subject[0][0] : subject[-1][1]])  # "panel menyatakan"
         if speaker is not None:
