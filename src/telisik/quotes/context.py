@@ -44,7 +44,7 @@ class Lexicon:
     speaker_heads: frozenset[str]
     phrase_stop: frozenset[str]
     leading_prepositions: frozenset[str]
-    openers: frozenset[str]
+    openers: frozenset[str]  # with the prepositions, subordinators and concessives
     clause_stop: frozenset[str]
     concessive: frozenset[str]
     coordinators: frozenset[str]
@@ -94,7 +94,10 @@ def load_lexicon(lang: str = "id") -> Lexicon:
         speaker_heads=words("speaker_heads"),
         phrase_stop=words("phrase_stop"),
         leading_prepositions=words("leading_prepositions"),
-        openers=words("openers"),
+        openers=words("openers")
+        | words("leading_prepositions")
+        | words("clause_stop")
+        | words("concessive"),
         clause_stop=words("clause_stop"),
         concessive=words("concessive"),
         coordinators=words("coordinators"),

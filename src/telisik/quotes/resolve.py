@@ -185,9 +185,7 @@ def _paragraph_subject(ctx: _Context, pos: int) -> Speaker | None:
 def _predicate_in(ctx: _Context, words: list[tuple[int, int, str]]) -> bool:
     """A clause with its own verb ("the Reds baru mendapatkan tiga pemain"), not an
     opening adverbial ("Usai menghadiri rapat", "Semua bermula ketika …")."""
-    lex = ctx.lex
-    adverbial = lex.leading_prepositions | lex.clause_stop | lex.concessive | lex.openers
-    if any(w[2] in adverbial for w in words):
+    if any(w[2] in ctx.lex.openers for w in words):
         return False
     return any(
         len(w[2]) > 5
