@@ -575,6 +575,13 @@ SHORT_FORMS = [
         "jusuf-kalla",
         "JK",
     ),
+    # … also when the initials run to six letters
+    (
+        "Para peneliti New Guinea Highland Wild Dog Foundation mendaki Puncak Jaya. NGHWDF "
+        "menemukan jejak anjing liar itu.",
+        "new-guinea-highland-wild-dog-foundation",
+        "NGHWDF",
+    ),
     # syllables of consecutive name words
     (
         "Pelatih Djadjang Nurdjaman memimpin latihan. Djanur meminta pemain fokus.",

@@ -243,7 +243,7 @@ def _short_form_owner(
         return fits[0] if len(fits) == 1 else None
     forms = {m.text for m in g.mentions}
     named = [o for o in full if _group_type(o) in ("PERSON", "ORG")]
-    if any(f.isalpha() and f.isupper() and 2 <= len(f) <= 5 for f in forms):
+    if any(f.isalpha() and f.isupper() and 2 <= len(f) <= 7 for f in forms):
         fits = [o for o in named if any(_initials(m.text) == word for m in o.mentions)]
     elif len(word) >= 4:
         fits = [
@@ -303,7 +303,7 @@ def _initials_owner(g: _Group, full: list[_Group]) -> _Group | None:
     """The one person whose initials a nickname in capitals spells ("sosok yang karib
     disapa BTM": Benhur Tommy Mano), whoever was named last."""
     word = g.key[2:]
-    if not any(m.text.isalpha() and m.text.isupper() and 2 <= len(m.text) <= 5 for m in g.mentions):
+    if not any(m.text.isalpha() and m.text.isupper() and 2 <= len(m.text) <= 7 for m in g.mentions):
         return None
     fits = [
         o
