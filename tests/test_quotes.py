@@ -105,6 +105,14 @@ CASES = [
      "direct", "Jeh Sung-hoon", "Kerja sama ini"),
     ("«Kami siap berunding», kata Sergei Lavrov.", "direct", "Sergey Lavrov", "Kami siap"),
     ("‘Kami siap berunding,’ kata Sergei Lavrov.", "direct", "Sergey Lavrov", "Kami siap"),
+    # a status word after the office ("terpilih") is still the office, not its end
+    ('"Pak Prabowo memaparkan pandangannya," kata Gubernur DKI terpilih Anies Baswedan usai '
+     "pertemuan.", "direct", "Anies Baswedan", "Pak Prabowo"),
+    # an account after a few lower-case words speaks; a name before "lewat akun" speaks
+    ('"Mereka mengaktifkan kembali akun Instagram mereka," cuit pemilik akun @louistomlinsan.',
+     "direct", "@louistomlinsan", "Mereka mengaktifkan"),
+    ('"Kami kembali tahun ini," tulis Nick Jonas lewat akun @nickjonas.',
+     "direct", "Nick Jonas", "Kami kembali"),
     # opened curly, closed straight and glued to the tag
     ('“Kami akan bahas pencalonan itu, "kata Sekretaris Jenderal PDIP Hasto Kristiyanto.',
      "direct", "Hasto Kristiyanto", "Kami akan bahas"),

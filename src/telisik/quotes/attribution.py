@@ -263,6 +263,16 @@ def _described(ctx: _Context, subject: list[tuple[int, int, str]]) -> bool:
     )
 
 
+def _handle_after(ctx: _Context, start: int, limit: int) -> re.Match[str] | None:
+    """An account named after a few lower-case words: "kata akun @budi_s", "cuit
+    pemilik akun @louistomlinsan" (not "kata Budi lewat akun @budi_s": Budi speaks)."""
+    found = _HANDLE.search(ctx.text, start, ctx.stop(start, limit, ",.;\n"))
+    if found is None:
+        return None
+    lead = ctx.words(start, found.start())
+    return found if len(lead) <= 3 and all(ctx.text[w[0]].islower() for w in lead) else None
+
+
 _CALLED = re.compile(r"\byang\s+(?:akrab\s+|karib\s+|biasa\s+)?di(?:sapa|panggil)\s+")
 
 
@@ -446,9 +456,7 @@ def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | No
         called = _called(ctx, nxt[0], limit)
         if called is not None:  # "kata sosok yang karib disapa BTM": BTM's owner
             return Attribution(_speaker_of(ctx, called, None), cue, False, first[0], called.end)
-        handle = _HANDLE.match(text, nxt[0] - 1) or (
-            _HANDLE.match(text, nxt[1] + 1) if nxt[2] in ("akun", "account") else None
-        )
+        handle = _HANDLE.match(text, nxt[0] - 1) or _handle_after(ctx, nxt[0], limit)
         if handle is not None:  # "tulis @kemenhub151", "kata akun @budi_s": the account speaks
             sp = Speaker(slug(handle.group()), handle.group(), None)
             return Attribution(sp, text[first[0] : first[1]], False, first[0], handle.end())
