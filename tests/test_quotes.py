@@ -548,6 +548,17 @@ def test_a_description_that_says_what_someone_is_called_names_them() -> None:
     assert q.speaker_name == "Benhur Tommy Mano", q
 
 
+def test_a_name_inside_a_nested_quotation_does_not_unseat_the_speaker() -> None:
+    # "… bertanya, ‘Irfan sakit?’": his parents' words name him; he still speaks
+    text = (
+        "Presenter Irfan Hakim tetap bekerja bersama pelawak Ramzi selama Ramadan. “Saya "
+        "sering siaran langsung,” kata Irfan Hakim.\n\n“Kalau saya tidak pulang, orang tua "
+        "saya menelepon dan bertanya, ‘Irfan sakit?’,” ujarnya."
+    )
+    [q] = [q for q in with_model(text) if q.text.startswith("Kalau")]
+    assert q.speaker_name == "Irfan Hakim", q
+
+
 def test_an_adverb_opening_a_chain_of_verbs_is_not_a_speaker() -> None:
     # "Cienfuegos, langsung mendatangi …, menyampaikan …": the segment before the verb
     # starts with an adverb, not with someone unnamed who speaks

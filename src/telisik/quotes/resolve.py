@@ -264,13 +264,18 @@ def _person_before(ctx: _Context, pos: int, quoted: str, skip: str | None) -> Sp
     return None
 
 
+# A quotation inside the quoted words: someone else's words, which may name the speaker.
+_NESTED = re.compile(r"(?<!\w)[‘'\"“«][^\n‘’'\"“”«»]{1,200}[’'\"”»](?!\w)")
+
+
 _HONORIFICS = frozenset({"pak", "bapak", "bu", "ibu", "mas", "mbak", "bung", "kak", "sang"})
 
 
 def _named_in(ctx: _Context, sp: Speaker, text: str) -> bool:
     """The quoted words name the speaker as the article does ("Pak Novel"): they speak
     of him, not as him. A name inside a longer one ("Kim" in "Kim Jong Un") does not count."""
-    forms = {ctx.text[m.start : m.end] for m in ctx.mentions if m.entity.id == sp.id}
+    forms = {ctx.text[m.start : m.end] for m in ctx.mentions_of(sp.id)}
+    text = _NESTED.sub(" ", text)  # "… tanya, ‘Irfan sakit?’": others speak to him there
     for form in filter(None, forms):
         for found in re.finditer(rf"\b{re.escape(form)}\b", text):
             before = text[: found.start()].split()[-1:]
