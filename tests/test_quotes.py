@@ -548,6 +548,20 @@ def test_a_description_that_says_what_someone_is_called_names_them() -> None:
     assert q.speaker_name == "Benhur Tommy Mano", q
 
 
+def test_menurut_a_description_points_back_at_the_speaker() -> None:
+    # "Menurut ibunda artis Atiqah Hasiholan tersebut": Ratna, not her daughter
+    text = (
+        "Ratna Sarumpaet menggugat KPK. “Saya menunggu kepastian,” tutur Ratna kepada awak "
+        "media.\n\nMenurut ibunda artis Atiqah Hasiholan tersebut, pada pilkada mendatang dia "
+        "tidak ingin ada pemimpin yang bermasalah.\n\n“Kita tidak mau berkasnya masih "
+        "menggantung,” ucapnya."
+    )
+    found = with_model(text)
+    [indirect] = [q for q in found if q.kind == "indirect"]
+    [tagged] = [q for q in found if q.text.startswith("Kita")]
+    assert indirect.speaker_name == tagged.speaker_name == "Ratna Sarumpaet", found
+
+
 def test_a_name_inside_a_nested_quotation_does_not_unseat_the_speaker() -> None:
     # "… bertanya, ‘Irfan sakit?’": his parents' words name him; he still speaks
     text = (

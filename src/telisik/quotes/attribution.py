@@ -744,6 +744,9 @@ def attribution_before(ctx: _Context, start: int, limit: int) -> Attribution | N
             nxt = words[j + 1]
             if nxt[2] in lex.pronouns or nxt[2] == "nya" or w.endswith("nya"):
                 return Attribution(None, text[words[j][0] : words[j][1]], True, words[j][0], nxt[1])
+            if _anaphoric(ctx, nxt[0], limit):  # "Menurut pria itu, “…”": named before
+                cue = text[words[j][0] : words[j][1]]
+                return Attribution(None, cue, True, words[j][0], nxt[1], subject=True)
             end = _menurut_end(ctx, nxt[0], limit)
             speaker = speaker_in(ctx, nxt[0], end)
             if speaker is not None:

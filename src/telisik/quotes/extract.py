@@ -12,6 +12,7 @@ from ..settings import Settings
 from .attribution import (
     Attribution,
     _after_cue,
+    _anaphoric,
     _cue_at,
     _ends_with_cue,
     _menurut_end,
@@ -276,6 +277,10 @@ def _indirect_in(
         if nxt[2] in lex.pronouns:
             end = nxt[1]
             att = Attribution(None, cue, True, words[j][0], end)
+        elif _anaphoric(ctx, nxt[0], e) and text.find(",", nxt[0], e) > 0:
+            # "Menurut ibunda artis Atiqah Hasiholan tersebut, …": the mother, named before
+            end = text.find(",", nxt[0], e)
+            att = Attribution(None, cue, True, words[j][0], end, subject=True)
         else:
             end = _menurut_end(ctx, nxt[0], e)
             sp = speaker_in(ctx, nxt[0], end)
