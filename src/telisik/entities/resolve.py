@@ -241,11 +241,10 @@ def _short_form_owner(
             )
         ]
         return fits[0] if len(fits) == 1 else None
-    forms = {m.text for m in g.mentions}
     named = [o for o in full if _group_type(o) in ("PERSON", "ORG")]
-    if any(f.isalpha() and f.isupper() and 2 <= len(f) <= 7 for f in forms):
-        fits = [o for o in named if any(_initials(m.text) == word for m in o.mentions)]
-    elif len(word) >= 4:
+    if _in_capitals(g):
+        return _initials_owner(g, named)
+    if len(word) >= 4:
         fits = [
             o for o in named if any(_syllables_of(word, _key(m.text).split()) for m in o.mentions)
         ]
@@ -295,21 +294,22 @@ def _introduced_owner(
             if after.group().rstrip().endswith("nya"):
                 return _last_person_before(full, m.start)
         if _NICK_BEFORE.search(text, max(0, m.start - 40), m.start):
-            return _initials_owner(g, full) or _last_person_before(full, m.start)
+            people = [o for o in full if _group_type(o) == "PERSON"]
+            spelled = _initials_owner(g, people) if _in_capitals(g) else None
+            return spelled or _last_person_before(full, m.start)
     return None
 
 
-def _initials_owner(g: _Group, full: list[_Group]) -> _Group | None:
-    """The one person whose initials a nickname in capitals spells ("sosok yang karib
-    disapa BTM": Benhur Tommy Mano), whoever was named last."""
+def _in_capitals(g: _Group) -> bool:
+    """A short form written as an acronym: "JK", "BTM", "NGHWDF"."""
+    return any(m.text.isalpha() and m.text.isupper() and 2 <= len(m.text) <= 7 for m in g.mentions)
+
+
+def _initials_owner(g: _Group, owners: list[_Group]) -> _Group | None:
+    """The one of ``owners`` whose initials ``g`` spells: "JK" for Jusuf Kalla, "sosok
+    yang karib disapa BTM" for Benhur Tommy Mano."""
     word = g.key[2:]
-    if not any(m.text.isalpha() and m.text.isupper() and 2 <= len(m.text) <= 7 for m in g.mentions):
-        return None
-    fits = [
-        o
-        for o in full
-        if _group_type(o) == "PERSON" and any(_initials(m.text) == word for m in o.mentions)
-    ]
+    fits = [o for o in owners if any(_initials(m.text) == word for m in o.mentions)]
     return fits[0] if len(fits) == 1 else None
 
 
