@@ -731,6 +731,23 @@ def _comma_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = k + 1
 
 
+def according_to(
+    ctx: _Context, cue: tuple[int, int, str], nxt: tuple[int, int, str], limit: int
+) -> Attribution | None:
+    """Who "menurut" (``cue``) names, from the word ``nxt`` on: a pronoun ("menurut
+    dia"), a description pointing back ("menurut ibunda artis X tersebut"), or a
+    speaker; None when the words name no one."""
+    text = ctx.text
+    word = text[cue[0] : cue[1]]
+    if nxt[2] in ctx.lex.pronouns or nxt[2] == "nya" or cue[2].endswith("nya"):
+        return Attribution(None, word, True, cue[0], nxt[1])
+    if _anaphoric(ctx, nxt[0], limit):  # the person named before
+        return Attribution(None, word, True, cue[0], nxt[1], subject=True)
+    end = _menurut_end(ctx, nxt[0], limit)
+    speaker = speaker_in(ctx, nxt[0], end)
+    return None if speaker is None else Attribution(speaker, word, False, cue[0], end)
+
+
 def attribution_before(ctx: _Context, start: int, limit: int) -> Attribution | None:
     """The last speech cue in ``text[start:limit]`` with its subject or "menurut" object."""
     lex = ctx.lex
@@ -741,18 +758,9 @@ def attribution_before(ctx: _Context, start: int, limit: int) -> Attribution | N
         if w in lex.according:
             if j + 1 >= len(words):
                 continue
-            nxt = words[j + 1]
-            if nxt[2] in lex.pronouns or nxt[2] == "nya" or w.endswith("nya"):
-                return Attribution(None, text[words[j][0] : words[j][1]], True, words[j][0], nxt[1])
-            if _anaphoric(ctx, nxt[0], limit):  # "Menurut pria itu, “…”": named before
-                cue = text[words[j][0] : words[j][1]]
-                return Attribution(None, cue, True, words[j][0], nxt[1], subject=True)
-            end = _menurut_end(ctx, nxt[0], limit)
-            speaker = speaker_in(ctx, nxt[0], end)
-            if speaker is not None:
-                return Attribution(
-                    speaker, text[words[j][0] : words[j][1]], False, words[j][0], end
-                )
+            att = according_to(ctx, words[j], words[j + 1], limit)
+            if att is not None:
+                return att
             continue
         source = j > 0 and words[j - 1][2] in lex.as_words and j + 1 < len(words)
         if w in lex.cue_passive and source:

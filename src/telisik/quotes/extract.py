@@ -12,11 +12,11 @@ from ..settings import Settings
 from .attribution import (
     Attribution,
     _after_cue,
-    _anaphoric,
     _cue_at,
     _ends_with_cue,
     _menurut_end,
     _sentence_end_attribution,
+    according_to,
     attribution_after,
     attribution_before,
     relay_in,
@@ -273,19 +273,13 @@ def _indirect_in(
         if j and "," not in text[words[j - 1][1] : words[j][0]]:
             break  # "Sebagai gantinya, menurut Kirby, …" only after a comma
         nxt = words[j + 1]
-        cue = text[words[j][0] : words[j][1]]
-        if nxt[2] in lex.pronouns:
-            end = nxt[1]
-            att = Attribution(None, cue, True, words[j][0], end)
-        elif _anaphoric(ctx, nxt[0], e) and text.find(",", nxt[0], e) > 0:
-            # "Menurut ibunda artis Atiqah Hasiholan tersebut, …": the mother, named before
-            end = text.find(",", nxt[0], e)
-            att = Attribution(None, cue, True, words[j][0], end, subject=True)
-        else:
+        att = according_to(ctx, words[j], nxt, e)
+        if att is None:  # no one named: whoever spoke last
             end = _menurut_end(ctx, nxt[0], e)
-            sp = speaker_in(ctx, nxt[0], end)
-            att = Attribution(sp, cue, sp is None, words[j][0], end)
-        if end < e and text[end] == ",":
+            att = Attribution(None, text[words[j][0] : words[j][1]], True, words[j][0], end)
+        # the reported words start after the comma that closes the source
+        end = text.find(",", att.end, e) if att.subject else att.end
+        if 0 <= end < e and text[end] == ",":
             return _indirect(ctx, end + 1, e, att, s, e)
         break
     # "Tuduhan itu dibantah oleh Moskow maupun Pyongyang."
