@@ -441,6 +441,13 @@ CASES = [
     ("“Denda itu saja sudah membatasi pilihan strategis mereka,” kata analis media digital "
      "dan periklanan dari Enders Analysis, Matti Littunen di London.",
      "direct", "Matti Littunen", "Denda itu"),
+    # an attaché is an office, not a person's name ("Atase Pers")
+    ("“Tahun ini tahun keenam dukungan kami,” kata Sekretaris Atase Pers dan Kebudayaan "
+     "Kedutaan Jerman di Indonesia, Alexander Thielitz.", "direct", "Alexander Thielitz",
+     "Tahun ini"),
+    # the common misspelling of "sekretaris" is an office as well
+    ("“Kejadian ini dilakukan oleh ODGJ,” kata Sekertaris Ahmad Khusoy.", "direct",
+     "Ahmad Khusoy", "Kejadian ini"),
     # a consul is an office, not a person's name
     ("“Sidang imigrasi itu sudah selesai,” ujar Konsul Jenderal RI di Houston, Bambang "
      "Sutrisno, dalam surat tertulis.", "direct", "Bambang Sutrisno", "Sidang imigrasi"),
@@ -539,6 +546,22 @@ MODEL_SPEAKERS = [
 def test_speaker_with_the_model(text: str, start: str, speaker: str) -> None:
     [q] = [q for q in with_model(text) if q.text.startswith(start)]
     assert q.speaker_name == speaker, q
+
+
+def test_a_cueless_quote_long_after_the_last_tag_goes_to_the_narrative_subject() -> None:
+    # The last quote is four paragraphs back; "Menurut Alexander …" right before the
+    # quote names him, and that he spoke before does not count against him.
+    text = (
+        "Kedutaan Jerman melanjutkan dukungan bagi konservasi Candi Borobudur, kata Atase "
+        "Kebudayaan Jerman, Alexander Thielitz.\n\n“Tahun ini tahun keenam kami mendukung "
+        "konservasi,” katanya di Magelang.\n\nPara ahli dari Cologne melakukan pemantauan "
+        "kelembaban di beberapa titik candi.\n\nMereka juga menguji sistem mortar yang baru "
+        "di sisi utara.\n\nPekerjaan itu berlangsung selama dua pekan pada bulan lalu.\n\n"
+        "Menurut Alexander dana kemitraan itu mencapai 600 ribu euro sejak 2011.\n\n“Dana "
+        "tersebut diberikan melalui UNESCO Paris lalu diteruskan ke kantor di Jakarta.”"
+    )
+    [q] = [q for q in quotes_of(text) if q.text.startswith("Dana")]
+    assert q.speaker_name == "Alexander Thielitz", q
 
 
 def test_menurut_a_description_points_back_at_the_speaker() -> None:

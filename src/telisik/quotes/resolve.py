@@ -110,10 +110,12 @@ def _issuer_before(ctx: _Context, pos: int, para: int) -> Speaker | None:
     return None
 
 
-def _narrative_subject(ctx: _Context, state: _State, pos: int, para: int) -> Speaker | None:
+def _narrative_subject(
+    ctx: _Context, state: _State, pos: int, para: int, *, newer: bool = True
+) -> Speaker | None:
     """A person who is the subject of the narrative right before a quote, if it is
-    not the last speaker: in the quote's paragraph before it, else in the paragraph
-    before, when that paragraph quotes no one."""
+    not the last speaker (``newer``): in the quote's paragraph before it, else in the
+    paragraph before, when that paragraph quotes no one."""
     n = ctx.sentence_at(pos)
     while n > 0 and ctx.sentences[n - 1][2] == para:
         n -= 1
@@ -125,7 +127,7 @@ def _narrative_subject(ctx: _Context, state: _State, pos: int, para: int) -> Spe
     if at is None:
         return None
     sp = _paragraph_subject(ctx, at)
-    if sp is None or (state.last is not None and sp.id == state.last.id):
+    if sp is None or (newer and state.last is not None and sp.id == state.last.id):
         return None
     return sp if personhood(ctx, sp).likely else None
 
@@ -315,7 +317,7 @@ def _continuation(
     if sp is None and q.kind == "direct":
         # "Dalam pernyataannya, Facebook mengatakan. “…”" / a paragraph about him, then
         # his words: the narrative's subject, when it looks like a person.
-        near = _narrative_subject(ctx, state, q.start, para)
+        near = _narrative_subject(ctx, state, q.start, para, newer=False)
         sp = near if near is not None and personhood(ctx, near).name_shaped else None
     if sp is None:
         if q.kind == "partial" or len(ctx.words(q.start, q.end)) <= 6:
