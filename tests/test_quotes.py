@@ -229,6 +229,12 @@ CASES = [
      "indirect", "Moskow", "adanya pengiriman"),
     ("Shoigu memeriksa rudal Kinzhal, senjata yang menurut Moskow mampu melesat sangat cepat.",
      "indirect", "Moskow", "mampu melesat"),
+    # "Menurut X" with no comma: the clause starts at the first lower-case word, or after
+    # the comma that closes a place phrase behind the source
+    ("Menurut Tjahjo Kumolo ambang batas pencalonan itu sudah sesuai dengan konstitusi.",
+     "indirect", "Tjahjo Kumolo", "ambang batas"),
+    ("Menurut National Health Service di Inggris, tubuh manusia membutuhkan cukup air.",
+     "indirect", "National Health Service", "tubuh manusia"),
     # a title before the name, a name in apposition to a role, a description for a name
     ('"Ini penting," kata Dr. Shieva Ghofrany.', "direct", "Shieva Ghofrany", "Ini penting"),
     ('"Mediasi itu memastikan satu poin," ujar kuasa hukum Andika, Toto Ruhanto, Senin.',

@@ -281,6 +281,16 @@ def _indirect_in(
         end = text.find(",", att.end, e) if att.subject else att.end
         if 0 <= end < e and text[end] == ",":
             return _indirect(ctx, end + 1, e, att, s, e)
+        rest = ctx.words(att.end, e)
+        named = att.speaker is not None or nxt[2] in lex.pronouns
+        if j == 0 and named and len(rest) >= 4 and text[rest[0][0]].islower():
+            if rest[0][2] in lex.leading_prepositions and "," in text[att.end : rest[4][0]]:
+                # "Menurut NHS di Inggris, tubuh …": a place after the source, then the comma
+                return _indirect(ctx, text.find(",", att.end) + 1, e, att, s, e)
+            if rest[0][2] != "yang" and rest[0][2] not in lex.leading_prepositions:
+                # "Menurut Alexander dana kemitraan itu …": no comma; the clause starts
+                # with the first lower-case word after the source
+                return _indirect(ctx, rest[0][0], e, att, s, e)
         break
     # "Tuduhan itu dibantah oleh Moskow maupun Pyongyang."
     for j in range(1, len(words) - 2):
