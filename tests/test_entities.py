@@ -319,6 +319,31 @@ def test_a_body_read_as_a_person_once_keeps_the_lone_words_type() -> None:
     assert found == {"Sirkuit Misano": "GPE"}
 
 
+def test_a_persons_name_is_a_mention_wherever_it_stands_alone() -> None:
+    # The model tags "Tarzan" once; his other sentences are his mentions too, but
+    # not the word inside a longer name ("Tarzan Show"), and a person the model
+    # named with ordinary words ("Model") is not spread over the text.
+    from telisik.entities.detect import Candidate
+    from telisik.entities.resolve import resolve
+
+    text = (
+        "Kabar itu dibenarkan pelawak Tarzan. Tarzan mengaku sempat menjenguknya. "
+        "Acara Tarzan Show ditunda. Penyanyi Model tampil. Model baru dirilis.\n\n"
+        "Tarzan juga datang."
+    )
+
+    def at(word: str, n: int = 0) -> Candidate:
+        start = -1
+        for _ in range(n + 1):
+            start = text.index(word, start + 1)
+        return Candidate(start, start + len(word), word, "PERSON", 0, ner=True)
+
+    found = {e.name: e for e in resolve([at("Tarzan"), at("Model")], load_gazetteer(), text)}
+    tarzan = [text[: m.start].count("Tarzan") for m in found["Tarzan"].mentions]
+    assert tarzan == [0, 1, 3]  # not the third, in "Tarzan Show"
+    assert len(found["Model"].mentions) == 1
+
+
 def test_empty_document_passes_through() -> None:
     from telisik.entities import entities
 

@@ -541,6 +541,14 @@ MODEL_SPEAKERS = [
     ("Pelatih Arsene Wenger memuji mantan anak asuhnya. “Dia pemain hebat,” kata Arsene "
      "Wenger.\n\nMeski menikmati masa indah di Arsenal, Ashley Cole mengaku tak menyesal "
      "pindah.\n\n“Saya punya momen indah di sana,” katanya.", "Saya punya", "Ashley Cole"),
+    # "Tarzan mengaku …": the model tags his name elsewhere, not in this sentence; the
+    # entities stage makes it his mention, so the sentence's subject is found
+    ("Dunia hiburan kembali berduka. Pelawak Eko Sarjono meninggal dunia karena sakit. "
+     "Kabar itu dibenarkan oleh rekan sesama pelawak, Tarzan.\n\n\"Betul, saya dapat kabar "
+     "dari anaknya,\" kata Tarzan saat dihubungi, Senin malam.\n\nTarzan menyebut Eko "
+     "meninggal sekitar pukul 23.00 WIB. Menurut dia, jenazah sudah berada di rumah duka.\n\n"
+     "Eko disebut punya riwayat sakit ginjal. Tarzan mengaku belum lama ini sempat menjenguk "
+     "Eko. \"Sudah cuci darah beberapa bulan,\" kata dia.", "Sudah cuci", "Tarzan"),
     # a one-word name with a role word before it is a person and takes the tag
     (_RAKA + "\n\nSejak bulan lalu pelatih Zoltan kemudian menyiapkan tim untuk laga "
      "tersebut.\n\n“Kami harus menang di kandang sendiri,” tuturnya.",

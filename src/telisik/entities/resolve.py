@@ -30,6 +30,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -120,7 +121,52 @@ def resolve(
                 owner.mentions.extend(g.mentions)
                 del groups[key]
                 sizes[id(owner)] = len(owner.words)
+    if text:
+        _every_mention(groups.values(), text)
     return _entities(groups.values())
+
+
+def _every_mention(groups: object, text: str) -> None:
+    """A person's name wherever else it stands alone in the article is that person:
+    the model tags a name in one sentence and misses it in the next ("Tarzan
+    mengaku …"), and the quotes stage finds a sentence's subject by its mentions."""
+    taken = sorted((m.start, m.end) for g in groups for m in g.mentions)  # type: ignore[attr-defined]
+    common = load_words("id").common
+    starts = [s for s, _ in taken]
+    for g in groups:  # type: ignore[attr-defined]
+        if _group_type(g) != "PERSON":
+            continue
+        forms = {m.text for m in g.mentions if not m.metonym and m.text[:1].isupper()}
+        found = []
+        for form in forms:
+            if len(form) < 3 or all(w.casefold() in common for w in form.split()):
+                continue  # "Model", "Satria Muda": ordinary words elsewhere
+            for hit in re.finditer(rf"(?<![\w@#.'-]){re.escape(form)}(?![\w'-])", text):
+                s, e = hit.span()
+                k = bisect.bisect_right(starts, e - 1) - 1
+                if k >= 0 and taken[k][1] > s:
+                    continue  # inside a mention already ("Eko" of "Eko DJ")
+                if _joined_to_a_name(text, s, e):
+                    continue
+                found.append((s, e, form))
+        for s, e, form in found:
+            g.mentions.append(Candidate(s, e, form, "PERSON", -1))
+
+
+def _joined_to_a_name(text: str, start: int, end: int) -> bool:
+    """The words around ``start:end`` continue a longer capitalised name ("Thunder"
+    in "Oklahoma City Thunder", "Messi" in "Lionel Messi Foundation")."""
+    after = text[end:].lstrip(" \xa0")
+    if after[:1].isupper():
+        return True
+    before = text[:start].rstrip(" \xa0")
+    if not before or before[-1] == "\n":
+        return False  # a paragraph's first word
+    word = before.rsplit(None, 1)[-1]
+    if not word[:1].isupper() or word[-1] in '.!?,:;"”)':
+        return False  # "… Nusantara. Alief …": the word before ends its sentence
+    head = before[: len(before) - len(word)].rstrip(" \xa0")
+    return bool(head) and head[-1] not in '.!?\n"“:;'  # a capital that opens a sentence
 
 
 def _absorb(owner: _Group, mentions: list[Candidate]) -> None:
