@@ -229,6 +229,11 @@ CASES = [
      "indirect", "Moskow", "adanya pengiriman"),
     ("Shoigu memeriksa rudal Kinzhal, senjata yang menurut Moskow mampu melesat sangat cepat.",
      "indirect", "Moskow", "mampu melesat"),
+    # a speech tag between commas inside the sentence: the sentence is reported
+    ("Alasan Setnov menghentikan kasus itu, kata Halim Pagarra, karena ia tidak keberatan.",
+     "indirect", "Halim Pagarra", "Alasan Setnov"),
+    ('"Perempuan perlu memeriksa jantung secara rutin," saran Mohamad Firas Barbour.',
+     "direct", "Mohamad Firas Barbour", "Perempuan perlu"),
     # "Menurut X" with no comma: the clause starts at the first lower-case word, or after
     # the comma that closes a place phrase behind the source
     ("Menurut Tjahjo Kumolo ambang batas pencalonan itu sudah sesuai dengan konstitusi.",
@@ -466,6 +471,8 @@ NOT_QUOTES = [
     "Kim Jong Un menyebut Seoul sebagai musuh utama negaranya.",
     "Sesudah bertemu, kedua kepala negara dijadwalkan berbicara kepada pers.",
     "Ia membaca Qur’an di masjid itu setiap pagi.",
+    # "sebut saja" (say, for example) between commas is not a speech tag
+    "Beberapa acara pernah dipandunya, sebut saja acara Go Show, Game Zone, dan Pernik.",
 ]
 
 

@@ -41,6 +41,7 @@ class Lexicon:
     media_heads: frozenset[str]
     media_names: frozenset[str]
     fillers: frozenset[str]
+    not_tags: frozenset[tuple[str, ...]]
     speaker_heads: frozenset[str]
     phrase_stop: frozenset[str]
     leading_prepositions: frozenset[str]
@@ -91,6 +92,7 @@ def load_lexicon(lang: str = "id") -> Lexicon:
         media_heads=words("media_heads"),
         media_names=words("media_names"),
         fillers=words("fillers"),
+        not_tags=phrases("not_tags"),
         speaker_heads=words("speaker_heads"),
         phrase_stop=words("phrase_stop"),
         leading_prepositions=words("leading_prepositions"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Iterator
 
 from ..model import Document, Quote, QuoteKind
@@ -310,6 +311,10 @@ def _indirect_in(
         cut = text.rfind(",", s, att.start)
         if cut > s and len(ctx.words(s, cut)) >= 3:
             return _indirect(ctx, s, cut, att, s, e)
+    # "Pemerintah, kata Budi, akan …": a speech tag between two commas inside the sentence
+    inner = _inner_tag(ctx, s, e)
+    if inner is not None:
+        return _indirect(ctx, s, e, inner, s, e)
     # "… senjata yang menurut Moskow mampu …": the rest of the sentence.
     for j in range(1, len(words) - 2):
         if words[j][2] in lex.according and words[j - 1][2] == "yang":
@@ -371,6 +376,30 @@ def _content_end(ctx: _Context, start: int, end: int) -> int:
             return pos
         pos = text.find(",", pos + 1, end)
     return end
+
+
+def _inner_tag(ctx: _Context, s: int, e: int) -> Attribution | None:
+    """A speech tag set off by commas inside a sentence ("Alasan itu, kata Halim, karena
+    …"), with reported words on both sides. The quote is then the whole sentence: its
+    subject stands before the tag and its predicate after it."""
+    if any(mark in ctx.text[s:e] for mark in ('"', "“", "”", "‘", " '")):
+        return None  # "“…,” kata X, …": a quote's sentence, its tag read with the quote
+    commas = [k for k in range(s, e) if ctx.text[k] == ","]
+    for a, b in itertools.pairwise(commas):
+        words = ctx.words(a + 1, b)
+        if not words or len(words) > 8 or _after_cue(ctx.lex, words[0][2]) is None:
+            continue
+        if len(words) > 1 and not (
+            ctx.text[words[1][0]].isupper() or words[1][2] in ctx.lex.pronouns
+        ):
+            continue  # "sebut saja acara …" (say, for example), not a speech tag
+        if not ctx.words(s, a) or len(ctx.words(b + 1, e)) < 3:
+            continue
+        att = attribution_after(ctx, words[0][0], b)
+        named = att is not None and att.speaker is not None and att.speaker.name[:1].isupper()
+        if att is not None and (att.pronoun or named):
+            return att  # not "…, komentar negatif itu …": a noun, no one named
+    return None
 
 
 def _indirect(
