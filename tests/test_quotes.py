@@ -803,6 +803,15 @@ def test_a_quote_continued_in_the_next_paragraph_keeps_its_speaker() -> None:
     assert [q.speaker_name for q in found] == ["Sergey Lavrov", "Sergey Lavrov"]
 
 
+def test_a_direct_quote_with_a_space_after_its_mark_is_not_also_reported_speech() -> None:
+    # Scraped text often has "“ Tim …": the sentence is a direct quote all the same
+    text = (
+        "Menteri itu hadir. “ Tim ini dalam pengawasan langsung Menteri dan akan "
+        "berkoordinasi dengan lembaga lain, ” kata Soes Hindharno."
+    )
+    assert [(q.kind, q.speaker_name) for q in quotes_of(text)] == [("direct", "Soes Hindharno")]
+
+
 def test_offsets_point_at_the_quoted_words() -> None:
     text = "Pada Rabu, “Kami siap,” kata Joko Widodo. Lalu ia pergi."
     q = only(text, "direct")

@@ -237,6 +237,8 @@ def _indirect_quotes(ctx: _Context, marked: list[Marked]) -> Iterator[Quote]:
     direct_sentences = set()
     for m in marked:
         qs = m.open + 1
+        while qs < m.close and text[qs] in " \xa0":
+            qs += 1  # "“ Kami …": a space after the mark, as scraped text has it
         if qs < len(text) and (text[qs].isupper() or text[qs].isdigit()):
             for n in range(ctx.sentence_at(m.open), ctx.sentence_at(max(m.close - 1, m.open)) + 1):
                 direct_sentences.add(n)
