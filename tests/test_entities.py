@@ -344,6 +344,17 @@ def test_a_persons_name_is_a_mention_wherever_it_stands_alone() -> None:
     assert len(found["Model"].mentions) == 1
 
 
+def test_a_title_after_a_title_word_is_not_an_entity() -> None:
+    # "konser bertajuk Andaikan Koes Plus …": the show's title, not a person
+    text = (
+        "Penyanyi Yon Koeswoyo akan tampil di konser bertajuk Andaikan Koes Plus Datang Kembali "
+        "di Balai Sarbini, Jakarta Selatan."
+    )
+    found = ents(text, use_ner=True)
+    assert not [k for k in found if "andaikan" in k], found
+    assert found["yon-koeswoyo"][0] == "PERSON"
+
+
 def test_empty_document_passes_through() -> None:
     from telisik.entities import entities
 

@@ -54,6 +54,7 @@ class Words:
     verb_prefixes: tuple[str, ...]
     relational: frozenset[str]
     degrees: frozenset[str]
+    title_cues: frozenset[str]
     stopwords: frozenset[str]
     common: frozenset[str]  # ordinary words (lang/<lang>/common.txt): "Pendidikan" in a role
 
@@ -190,6 +191,7 @@ def detect(
             continue
         kept.append(c)
     kept = _drop_degrees(_drop_capitalised_words(kept, tokens, words), words, text)
+    kept = _drop_titles(kept, words, text)
     where = _token_index(tokens)
     kept = _quoted_nicknames(_drop_name_parts(kept, tokens, where, words), words, text)
     kept = _split_leading_acronyms(kept, words, text)
@@ -250,6 +252,18 @@ def _drop_capitalised_words(
             and c.text not in inside
         )
     ]
+
+
+def _drop_titles(found: list[Candidate], words: Words, text: str) -> list[Candidate]:
+    """Drop a name the model found right after a title word ("bertajuk Andaikan Koes
+    Plus Datang Kembali"): the title of a show or a book, not its performer."""
+    kept = []
+    for c in found:
+        before = text[max(0, c.start - 30) : c.start].split()
+        if c.entry is None and before and before[-1].casefold() in words.title_cues:
+            continue
+        kept.append(c)
+    return kept
 
 
 def _drop_degrees(found: list[Candidate], words: Words, text: str) -> list[Candidate]:
