@@ -556,6 +556,9 @@ MODEL_SPEAKERS = [
      "meninggal sekitar pukul 23.00 WIB. Menurut dia, jenazah sudah berada di rumah duka.\n\n"
      "Eko disebut punya riwayat sakit ginjal. Tarzan mengaku belum lama ini sempat menjenguk "
      "Eko. \"Sudah cuci darah beberapa bulan,\" kata dia.", "Sudah cuci", "Tarzan"),
+    # "Di Twitter ia menulis, …": the name after the preposition is its object; "ia" speaks
+    ("Chris Martin dikenal sebagai komedian. Di Twitter ia menulis, “Bukan anggota Coldplay. "
+     "Tapi saat ini sedang terkenal di India.”", "Bukan anggota", "Chris Martin"),
     # a one-word name with a role word before it is a person and takes the tag
     (_RAKA + "\n\nSejak bulan lalu pelatih Zoltan kemudian menyiapkan tim untuk laga "
      "tersebut.\n\n“Kami harus menang di kandang sendiri,” tuturnya.",

@@ -613,6 +613,9 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> tuple[int, int] | N
     # "Dalam tulisan itu ia berterima kasih …": the subject follows the adverbial.
     if words and words[0][2] in ctx.lex.leading_prepositions:
         later = [k for k, w in enumerate(words) if w[2] in ctx.lex.pronouns or text[w[0]].isupper()]
+        pronoun = [k for k in later if k > 0 and words[k][2] in ctx.lex.pronouns]
+        if pronoun:  # "Di Twitter ia menulis": the name is the preposition's, "ia" speaks
+            later = pronoun
         words = words[later[1] if len(later) > 1 and later[0] == 0 else later[0] :] if later else []
     if not words:
         return None
