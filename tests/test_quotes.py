@@ -459,6 +459,9 @@ CASES = [
     # the common misspelling of "sekretaris" is an office as well
     ("“Kejadian ini dilakukan oleh ODGJ,” kata Sekertaris Ahmad Khusoy.", "direct",
      "Ahmad Khusoy", "Kejadian ini"),
+    # English company offices are offices too ("Chief Executive Officer")
+    ('"Kami senang dengan kesepakatan ini," kata Chief Executive Officer PTFI Richard C. '
+     "Adkerson.", "direct", "Richard C. Adkerson", "Kami senang"),
     # a consul is an office, not a person's name
     ("“Sidang imigrasi itu sudah selesai,” ujar Konsul Jenderal RI di Houston, Bambang "
      "Sutrisno, dalam surat tertulis.", "direct", "Bambang Sutrisno", "Sidang imigrasi"),
