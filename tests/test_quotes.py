@@ -476,6 +476,9 @@ NOT_QUOTES = [
     "Ia membaca Qur’an di masjid itu setiap pagi.",
     # "sebut saja" (say, for example) between commas is not a speech tag
     "Beberapa acara pernah dipandunya, sebut saja acara Go Show, Game Zone, dan Pernik.",
+    # a cue word used as a noun between commas ("pesan" = message) names no speaker
+    "Nantinya, pengguna Android bisa mencari informasi mulai dari nomor dan nama kontak, pesan "
+    "di SMS dan email, daftar lagu yang tersimpan, hingga catatan via Google Search.",
 ]
 
 

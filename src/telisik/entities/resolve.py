@@ -33,6 +33,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -126,14 +127,14 @@ def resolve(
     return _entities(groups.values())
 
 
-def _every_mention(groups: object, text: str) -> None:
+def _every_mention(groups: Collection[_Group], text: str) -> None:
     """A person's name wherever else it stands alone in the article is that person:
     the model tags a name in one sentence and misses it in the next ("Tarzan
     mengaku …"), and the quotes stage finds a sentence's subject by its mentions."""
-    taken = sorted((m.start, m.end) for g in groups for m in g.mentions)  # type: ignore[attr-defined]
+    taken = sorted((m.start, m.end) for g in groups for m in g.mentions)
     common = load_words("id").common
     starts = [s for s, _ in taken]
-    for g in groups:  # type: ignore[attr-defined]
+    for g in groups:
         if _group_type(g) != "PERSON":
             continue
         forms = {m.text for m in g.mentions if not m.metonym and m.text[:1].isupper()}

@@ -394,13 +394,13 @@ def _inner_tag(ctx: _Context, s: int, e: int) -> Attribution | None:
         if len(words) > 1 and not (
             ctx.text[words[1][0]].isupper() or words[1][2] in ctx.lex.pronouns
         ):
-            continue  # "sebut saja acara …" (say, for example), not a speech tag
+            continue  # "…, pesan di SMS dan email, …": no name right after it, a noun
         if not ctx.words(s, a) or len(ctx.words(b + 1, e)) < 3:
             continue
         att = attribution_after(ctx, words[0][0], b)
         named = att is not None and att.speaker is not None and att.speaker.name[:1].isupper()
         if att is not None and (att.pronoun or named):
-            return att  # not "…, komentar negatif itu …": a noun, no one named
+            return att
     return None
 
 
