@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 from collections.abc import Iterator
 
 from ..model import Document, Quote, QuoteKind
@@ -380,13 +381,17 @@ def _content_end(ctx: _Context, start: int, end: int) -> int:
     return end
 
 
+_COMMA = re.compile(",")
+
+
 def _inner_tag(ctx: _Context, s: int, e: int) -> Attribution | None:
     """A speech tag set off by commas inside a sentence ("Alasan itu, kata Halim, karena
     …"), with reported words on both sides. The quote is then the whole sentence: its
     subject stands before the tag and its predicate after it."""
-    if any(mark in ctx.text[s:e] for mark in ('"', "“", "”", "‘", " '")):
+    sentence = ctx.text[s:e]
+    if sentence.count(",") < 2 or any(mark in sentence for mark in ('"', "“", "”", "‘", " '")):
         return None  # "“…,” kata X, …": a quote's sentence, its tag read with the quote
-    commas = [k for k in range(s, e) if ctx.text[k] == ","]
+    commas = [s + m.start() for m in _COMMA.finditer(sentence)]
     for a, b in itertools.pairwise(commas):
         words = ctx.words(a + 1, b)
         if not words or len(words) > 8 or _after_cue(ctx.lex, words[0][2]) is None:
