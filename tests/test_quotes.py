@@ -479,6 +479,7 @@ NOT_QUOTES = [
     # a cue word used as a noun between commas ("pesan" = message) names no speaker
     "Nantinya, pengguna Android bisa mencari informasi mulai dari nomor dan nama kontak, pesan "
     "di SMS dan email, daftar lagu yang tersimpan, hingga catatan via Google Search.",
+    "Pengguna bisa mencari nomor kontak, pesan di SMS dan email, daftar lagu, hingga catatan.",
 ]
 
 

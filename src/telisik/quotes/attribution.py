@@ -415,8 +415,8 @@ def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | No
         if k >= len(words):
             return None
         nxt = words[k]
-        if (cue, nxt[2]) in lex.not_tags:
-            return None  # "sebut saja acara …": for example
+        if (cue, nxt[2]) in lex.not_tags or (not tag and nxt[2] in lex.leading_prepositions):
+            return None  # "sebut saja acara …": for example; "…, pesan di SMS …": a noun
         if nxt[2] in lex.pronouns or nxt[2] in ("nya",):
             return Attribution(None, cue, True, first[0], nxt[1])
         if nxt[2] in lex.documents and text[nxt[0]].islower():
