@@ -232,6 +232,9 @@ CASES = [
     # a speech tag between commas inside the sentence: the sentence is reported
     ("Alasan Setnov menghentikan kasus itu, kata Halim Pagarra, karena ia tidak keberatan.",
      "indirect", "Halim Pagarra", "Alasan Setnov"),
+    # … and the tag may start with a role word before the name
+    ("Bahaya yang nyata, kata psikolog Lisa Firestone, adalah kehilangan jati diri Anda.",
+     "indirect", "Lisa Firestone", "Bahaya yang"),
     ('"Perempuan perlu memeriksa jantung secara rutin," saran Mohamad Firas Barbour.',
      "direct", "Mohamad Firas Barbour", "Perempuan perlu"),
     # "Menurut X" with no comma: the clause starts at the first lower-case word, or after
@@ -497,6 +500,8 @@ NOT_QUOTES = [
     "Nantinya, pengguna Android bisa mencari informasi mulai dari nomor dan nama kontak, pesan "
     "di SMS dan email, daftar lagu yang tersimpan, hingga catatan via Google Search.",
     "Pengguna bisa mencari nomor kontak, pesan di SMS dan email, daftar lagu, hingga catatan.",
+    "Tercatat, nilai ekspor Indonesia pada Februari mencapai 12,57 miliar dolar AS, atau turun "
+    "6,17 persen dibanding Januari.",
 ]
 
 

@@ -7,6 +7,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from ..entities.detect import load_words
 from ..model import Document, Quote, QuoteKind
 from ..pipeline import stage
 from ..segment import paragraph_spans
@@ -396,10 +397,8 @@ def _inner_tag(ctx: _Context, s: int, e: int) -> Attribution | None:
         words = ctx.words(a + 1, b)
         if not words or len(words) > 8 or _after_cue(ctx.lex, words[0][2]) is None:
             continue
-        if len(words) > 1 and not (
-            ctx.text[words[1][0]].isupper() or words[1][2] in ctx.lex.pronouns
-        ):
-            continue  # "…, pesan di SMS dan email, …": no name right after it, a noun
+        if len(words) > 1 and not _names_someone(ctx, words[1]):
+            continue  # "…, nilai ekspor Indonesia …": the cue word is a noun here
         if not ctx.words(s, a) or len(ctx.words(b + 1, e)) < 3:
             continue
         att = attribution_after(ctx, words[0][0], b)
@@ -407,6 +406,19 @@ def _inner_tag(ctx: _Context, s: int, e: int) -> Attribution | None:
         if att is not None and (att.pronoun or named):
             return att
     return None
+
+
+def _names_someone(ctx: _Context, word: tuple[int, int, str]) -> bool:
+    """The word after a speech tag's verb starts who speaks: a name, a pronoun or a
+    role word ("kata Halim", "kata dia", "kata jaksa Irene", "kata mantan Ketua …")."""
+    roles = load_words("id")
+    return (
+        ctx.text[word[0]].isupper()
+        or word[2] in ctx.lex.pronouns
+        or word[2] in ctx.lex.speaker_heads
+        or word[2] in roles.role_heads
+        or word[2] in roles.titles
+    )
 
 
 def _indirect(
