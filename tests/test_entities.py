@@ -344,6 +344,26 @@ def test_a_persons_name_is_a_mention_wherever_it_stands_alone() -> None:
     assert len(found["Model"].mentions) == 1
 
 
+def test_a_name_two_people_share_is_a_mention_of_neither() -> None:
+    # Each group holds a bare "Agus" of its own: a third bare "Agus" may be either of
+    # them, and a span must never belong to two entities
+    from telisik.entities.detect import Candidate
+    from telisik.entities.resolve import _every_mention, _Group
+
+    text = "Agus Harimurti dan Agus Rahardjo hadir. Agus datang. Agus pulang. Agus diam."
+
+    def at(word: str, n: int = 0) -> Candidate:
+        start = -1
+        for _ in range(n + 1):
+            start = text.index(word, start + 1)
+        return Candidate(start, start + len(word), word, "PERSON", 0)
+
+    first = _Group("t:a", mentions=[at("Agus Harimurti"), at("Agus", 2)])
+    second = _Group("t:b", mentions=[at("Agus Rahardjo"), at("Agus", 3)])
+    _every_mention([first, second], text)
+    assert len(first.mentions) == len(second.mentions) == 2  # the last "Agus": neither
+
+
 def test_a_title_after_a_title_word_is_not_an_entity() -> None:
     # "konser bertajuk Andaikan Koes Plus …": the show's title, not a person
     text = (

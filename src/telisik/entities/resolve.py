@@ -130,28 +130,33 @@ def resolve(
 def _every_mention(groups: Collection[_Group], text: str) -> None:
     """A person's name wherever else it stands alone in the article is that person:
     the model tags a name in one sentence and misses it in the next ("Tarzan
-    mengaku …"), and the quotes stage finds a sentence's subject by its mentions."""
-    taken = sorted((m.start, m.end) for g in groups for m in g.mentions)
+    mengaku …"), and the quotes stage finds a sentence's subject by its mentions.
+    A form two people share ("Agus", or "Gogobli" glued to two names) names neither."""
     common = load_words("id").common
+    owners: dict[str, set[int]] = {}
+    for i, g in enumerate(groups):
+        if _group_type(g) == "PERSON":
+            for m in g.mentions:
+                if not m.metonym and m.text[:1].isupper():
+                    owners.setdefault(m.text, set()).add(i)
+    taken = sorted((m.start, m.end) for g in groups for m in g.mentions)
     starts = [s for s, _ in taken]
-    for g in groups:
-        if _group_type(g) != "PERSON":
-            continue
-        forms = {m.text for m in g.mentions if not m.metonym and m.text[:1].isupper()}
-        found = []
-        for form in forms:
-            if len(form) < 3 or all(w.casefold() in common for w in form.split()):
-                continue  # "Model", "Satria Muda": ordinary words elsewhere
-            for hit in re.finditer(rf"(?<![\w@#.'-]){re.escape(form)}(?![\w'-])", text):
-                s, e = hit.span()
-                k = bisect.bisect_right(starts, e - 1) - 1
-                if k >= 0 and taken[k][1] > s:
-                    continue  # inside a mention already ("Eko" of "Eko DJ")
-                if _joined_to_a_name(text, s, e):
-                    continue
-                found.append((s, e, form))
-        for s, e, form in found:
-            g.mentions.append(Candidate(s, e, form, "PERSON", -1))
+    found: list[tuple[int, int, str, int]] = []
+    for form, who in owners.items():
+        if len(who) > 1 or len(form) < 3 or all(w.casefold() in common for w in form.split()):
+            continue  # "Model", "Satria Muda": ordinary words elsewhere
+        for hit in re.finditer(rf"(?<![\w@#.'-]){re.escape(form)}(?![\w'-])", text):
+            s, e = hit.span()
+            k = bisect.bisect_right(starts, e - 1) - 1
+            if k >= 0 and taken[k][1] > s:
+                continue  # inside a mention already ("Eko" of "Eko DJ")
+            if not _joined_to_a_name(text, s, e):
+                found.append((s, e, form, next(iter(who))))
+    listed, last_end = list(groups), -1
+    for s, e, form, i in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
+        if s >= last_end:  # one entity per span, the longest form first
+            listed[i].mentions.append(Candidate(s, e, form, "PERSON", -1))
+            last_end = e
 
 
 def _joined_to_a_name(text: str, start: int, end: int) -> bool:
