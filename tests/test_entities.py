@@ -144,6 +144,34 @@ def test_office_and_its_place_before_a_comma_and_a_rank_are_the_role() -> None:
     assert found["Pancoran"].type == "GPE"
 
 
+@pytest.mark.parametrize(
+    "text,area",
+    [
+        ("“Motifnya masih kami dalami,” kata Kapolsek Cilandak.", "Cilandak"),
+        ("Kapolda Metro Jaya memberi penghargaan kepada dua anggota.", "Metro Jaya"),
+        ("Pengamanan dipimpin Kapolres Metro Tangerang Kota.", "Tangerang"),
+        ("“Anak itu sudah pulang,” ujar Wakapolsek Metro Tanah Abang.", "Metro Tanah Abang"),
+        ("Pasukan itu dikirim Pangdam Brawijaya ke Surabaya.", "Brawijaya"),
+    ],
+)
+@pytest.mark.parametrize("use_ner", [False, True], ids=["rules", "ner"])
+def test_an_office_held_over_an_area_names_no_one(text: str, area: str, use_ner: bool) -> None:
+    found = {e.name: e for e in extract_entities(text, use_ner=use_ner)}
+    assert not [e for e in found.values() if e.type == "PERSON"]
+    assert found[area].type == "GPE"
+
+
+@pytest.mark.parametrize("use_ner", [False, True], ids=["rules", "ner"])
+def test_an_area_office_before_a_known_place_or_a_long_name_keeps_the_name(use_ner: bool) -> None:
+    # a place the gazetteer knows ends the area; four words after the office hold a name
+    for text, person in [
+        ("Kapolda Sumut Paulus Waterpauw memimpin rapat.", "Paulus Waterpauw"),
+        ("Kapolres Bogor Andi Muhammad Diki Pastika memimpin rapat.", "Andi Muhammad Diki Pastika"),
+    ]:
+        people = [e.name for e in extract_entities(text, use_ner=use_ner) if e.type == "PERSON"]
+        assert people == [person]
+
+
 def test_dan_between_two_people_does_not_join_their_roles() -> None:
     text = "Presiden Joko Widodo dan Menteri BUMN Rini Soemarno meninjau bandara."
     found = {e.name: e for e in extract_entities(text, use_ner=True)}

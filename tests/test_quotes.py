@@ -153,6 +153,17 @@ CASES = [
     ("Menteri Koordinator Bidang Pembangunan Manusia dan Kebudayaan (Menko PMK) Ratna "
      "Kusumawati membuka acara itu. “SMK harus diprioritaskan,” tegas Menko PMK, Senin.",
      "direct", "Ratna Kusumawati", "SMK harus"),
+    # an office and its area named alone ("kata Kapolsek Cilandak.") is the officer the
+    # article named with it; the area is not a name
+    ("Kapolsek Cilandak AKP Budi Sartono memimpin penangkapan itu. “Kami masih mendalami "
+     "motif mereka,” kata Kapolsek Cilandak.", "direct", "Budi Sartono", "Kami masih"),
+    ("Kapolda Metro Jaya Irjen Fadil Santoso memimpin rapat. “Kami masih mendalami motif "
+     "mereka,” kata Kapolda Metro Jaya.", "direct", "Fadil Santoso", "Kami masih"),
+    ("Gubernur Jawa Barat Dedi Rukmana meninjau lokasi. “Kami kirim bantuan hari ini,” "
+     "kata Gubernur Jawa Barat.", "direct", "Dedi Rukmana", "Kami kirim"),
+    # … not the deputy whose role holds the office's words
+    ("Wakil Gubernur Jawa Barat Uus Rukmana meninjau lokasi. “Kami kirim bantuan hari ini,” "
+     "kata Gubernur Jawa Barat.", "direct", "Gubernur Jawa Barat", "Kami kirim"),
     # a lone word whose role names the holder ("Menurut Menlu Rina, Deklarasi …") holds no office
     ("Menlu Rina Kartika tiba di Vientiane. “Para kepala negara sudah menandatangani "
      "deklarasi itu,” kata Menteri Luar Negeri dalam jumpa pers. Menurut Menlu Rina, "
@@ -665,10 +676,14 @@ def test_a_new_person_described_is_not_the_last_one_named() -> None:
         # an office and its place, no name: the officer is unnamed, not the place
         "“Ia perempuan tertua di dunia,” kata Wali Kota Verbania kepada wartawan.",
         "“Kami menolak tuduhan itu,” kata Gubernur Jawa Barat kepada wartawan.",
+        # a police office and its area: "Metro Jaya" is where the officer serves
+        "“Kami masih mendalami motif mereka,” kata Kapolda Metro Jaya.",
+        "“Kami masih mendalami motif mereka,” kata Kapolsek Metro Tebet kepada wartawan.",
     ],
 )
-def test_someone_unnamed_from_an_institution_is_not_the_institution(text: str) -> None:
-    (q,) = [q for q in quotes_of(text) if q.kind == "direct"]
+@pytest.mark.parametrize("find", [quotes_of, with_model], ids=["rules", "ner"])
+def test_someone_unnamed_from_an_institution_is_not_the_institution(text: str, find) -> None:
+    (q,) = [q for q in find(text) if q.kind == "direct"]
     assert q.speaker is None
 
 

@@ -55,6 +55,7 @@ class Words:
     relational: frozenset[str]
     degrees: frozenset[str]
     title_cues: frozenset[str]
+    area_offices: frozenset[str]  # offices named with their area: "Kapolsek Cilandak"
     stopwords: frozenset[str]
     common: frozenset[str]  # ordinary words (lang/<lang>/common.txt): "Pendidikan" in a role
 
@@ -723,6 +724,13 @@ def _run_candidates(
             *(c for c in office if c.type != "PERSON"),  # "Kapolda Metro Jaya" names no one
             *_run_candidates(text, toks, run[cut:], first, n, ner, have_ner, gaz, words),
         ]
+    if _area_only(toks, run, words):
+        # "kata Kapolsek Cilandak.", "Kapolda Metro Jaya memberi …": the office's area
+        # is a place, and the office names no one here
+        area = _run_candidates(text, toks, run[1:], first, n, ner, have_ner, gaz, words)
+        if any(it[0] == "g" for it in run):  # "Metro" before a known place is no name
+            return [c for c in area if c.type != "PERSON"]
+        return [dataclasses.replace(c, type="GPE", roles=[]) for c in area]
     # "Inspektur Jenderal Polisi M Iriawan": the rank is not part of the name.
     while (
         len(run) > 2
@@ -849,6 +857,27 @@ def _run_candidates(
         else:
             piece.append(it)
     return out
+
+
+def _area_only(toks: list[_Tok], run: list[Item], words: Words) -> bool:
+    """An office held over an area ("Kapolsek", "Kajari") followed only by that area:
+    a place the gazetteer knows with its kind ("Metro Tangerang Kota"), or one or two
+    words it does not know ("Cilandak", "Metro Jaya"; three for Jakarta's police areas,
+    "Metro Tanah Abang"). Words after a known place ("Kapolda Sumut Paulus …") or a
+    rank ("… AKP Budi") are a name, cut off elsewhere."""
+    if not run or run[0][0] != "t" or toks[run[0][1]].low not in words.area_offices:
+        return False
+    loose, place = [], False
+    for it in run[1:]:
+        if it[0] == "g" and it[3].entry.type in ("GPE", "LOC"):
+            place = True
+        elif it[0] != "t" or (place and toks[it[1]].low not in words.gpe_cues):
+            return False  # "Kapolda Sumut Paulus Waterpauw": a name after the place
+        elif not place:
+            loose.append(toks[it[1]].low)
+    return (place or bool(loose)) and (
+        len(loose) <= 2 or (loose[:1] == ["metro"] and len(loose) == 3)
+    )
 
 
 _RANK_HEADS = frozenset({"komisaris", "ajun", "inspektur", "brigadir", "letnan", "laksamana"})

@@ -18,6 +18,7 @@ from .speakers import (
     _after_locative,
     _appositive_person,
     _clean_role,
+    _office_area,
     _speaker_of,
     _unlinked_person,
     speaker_in,
@@ -150,7 +151,7 @@ def _person_behind_office(ctx: _Context, start: int, limit: int) -> tuple[Speake
         m
         for m in ctx.mentions_in(start, stop)
         if _person_like(m, ent_words)
-        and (m.entity.type == "PERSON" or not _after_locative(ctx, m))
+        and (m.entity.type == "PERSON" or not (_after_locative(ctx, m) or _office_area(ctx, m)))
         and not _bracketed(text, m)  # "(Kabag Penum)": an acronym of the office
         and not all(w.casefold() in ent_words.common for w in text[m.start : m.end].split())
     ]  # "Sekjen Gabungan Pelaksana Konstruksi …": an office word typed PERSON is skipped

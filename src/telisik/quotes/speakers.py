@@ -46,6 +46,13 @@ def _modifier(ctx: _Context, start: int, m: _Mention) -> bool:
     )
 
 
+def _office_area(ctx: _Context, m: _Mention) -> bool:
+    """The word right before the name is an office held over an area: "Kapolsek
+    Cilandak" is where the officer serves, not who they are."""
+    before = ctx.words(max(0, m.start - 16), m.start)
+    return bool(before) and before[-1][2] in load_words("id").area_offices
+
+
 def _after_locative(ctx: _Context, m: _Mention) -> bool:
     """The word right before the name is "di", "dari", "ke" …: it says where, not who."""
     before = ctx.words(max(0, m.start - 12), m.start)
@@ -84,8 +91,12 @@ def _unlinked_person(ctx: _Context, start: int, end: int) -> _Mention | None:
     return _person_named(ctx, ctx.text[start:end])
 
 
-def _role_holder(ctx: _Context, offices: frozenset[str]) -> _Mention | None:
-    """The one person whose roles hold one of ``offices`` (lower-case word sequences)."""
+def _role_holder(
+    ctx: _Context, offices: frozenset[str], *, opening: bool = False
+) -> _Mention | None:
+    """The one person whose roles hold one of ``offices`` (lower-case word sequences);
+    with ``opening``, a role that opens with it ("Gubernur Jawa Barat", not "Wakil
+    Gubernur Jawa Barat")."""
     owners: dict[str, _Mention] = {}
     held: dict[str, bool] = {}
     for m in ctx.mentions:
@@ -94,7 +105,11 @@ def _role_holder(ctx: _Context, offices: frozenset[str]) -> _Mention | None:
         key = m.entity.id
         if key not in held:
             roles = [" " + " ".join(re.findall(r"\w+", r.casefold())) + " " for r in m.entity.roles]
-            held[key] = any(f" {office} " in role for role in roles for office in offices)
+            held[key] = any(
+                role.startswith(f" {office} ") if opening else f" {office} " in role
+                for role in roles
+                for office in offices
+            )
         if held[key]:
             owners[key] = m  # the last mention, as the speaker's evidence
     if len(owners) > 1:  # "Menurut Menlu Retno, Deklarasi …": a role naming the holder
@@ -245,7 +260,13 @@ def speaker_in(
         # "kata Lia perwakilan dari LPPOM": the name first, then what she is
         return _speaker_of(ctx, persons[0], _clean_role(text[persons[0].end : end]))
     if pick is not None and not persons and _origin_only(ctx, start, pick):
-        return Speaker(None, text[start:end].strip(_TRAIL))  # "pemain asal Brasil", not Brazil
+        phrase = text[start:end].strip(_TRAIL)
+        # "kata Kapolsek Cilandak.": the officer the article named with that office
+        held = " ".join(re.findall(r"\w+", text[start : pick.end].casefold()))
+        holder = _role_holder(ctx, frozenset({held}), opening=True)
+        if holder is not None and ctx.words(start, pick.start)[0][2] in load_words("id").role_heads:
+            return _speaker_of(ctx, holder, phrase)
+        return Speaker(None, phrase)  # "pemain asal Brasil", not Brazil
     # "Kepala Bidang … dan Peringatan Dini BMKG, Daryono": an appositive, not a pair
     appositive = bool(found) and text[start : found[-1].start].rstrip().endswith(",")
     if len(found) > 1 and not appositive and _coordinated(ctx, found[0].end, found[-1].start):
