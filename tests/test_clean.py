@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from telisik.clean import (
     REASONS,
+    characters_in_place,
     classify_line,
     clean,
     clean_text,
@@ -855,3 +856,22 @@ def test_sentences_always_survive(sentences: list[str]) -> None:
     result = clean_text("\n\n".join(sentences))
     assert paragraphs(result.text) == sentences
     assert result.removed == ()
+
+
+@given(st.text(alphabet="ab \u200e\u200b\ufeff\u00ad\u201f\u00a0\t\x01", max_size=30))
+def test_characters_in_place_keeps_every_offset(text: str) -> None:
+    # the clean-up the clean stage does, with each dropped mark a space: offsets hold
+    out = characters_in_place(text)
+    assert len(out) == len(text)
+    assert out.replace(" ", "") == normalize_text(text).replace(" ", "").replace("\n", "")
+
+
+def test_an_invisible_mark_before_a_quote_does_not_hide_it() -> None:
+    # "\u200e" right before the opening mark: read raw, the quote looks embedded in text
+    text = 'Polisi bersiaga.\n\n\u200e"Kami kerahkan 75 personel hari ini," kata Budi Santoso.'
+    pipeline = Pipeline(stages=["segment", "entities", "quotes"])
+    raw = pipeline(Document(id="x", source="x", text=text))
+    kept = pipeline(Document(id="x", source="x", text=characters_in_place(text)))
+    assert [q.kind for q in raw.quotes] != ["direct"]
+    [q] = kept.quotes
+    assert (q.kind, q.speaker_name, q.start) == ("direct", "Budi Santoso", text.index("Kami"))

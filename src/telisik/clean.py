@@ -221,6 +221,19 @@ def _translation() -> dict[int, str | None]:
 
 
 _TABLE = _translation()
+# The same clean-up with every character kept in place: a dropped one becomes a space.
+_IN_PLACE = {
+    cp: " " if to is None else to for cp, to in _TABLE.items() if to is None or len(to) == 1
+}
+
+
+def characters_in_place(text: str) -> str:
+    """Invisible marks, odd spaces and odd quotation marks cleaned as ``normalize_text``
+    does, keeping every offset: for labels that point into the raw text (the quote
+    evaluation on IndoSum), which would otherwise be read without the clean stage."""
+    return text.translate(_IN_PLACE)
+
+
 _ODD_CHARS = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE)) + "]")
 _MOJIBAKE = {
     "â€œ": "“", "â€\x9d": "”", "â€™": "’", "â€˜": "‘", "â€“": "–", "â€”": "—", "â€¦": "…",
