@@ -153,6 +153,12 @@ CASES = [
     ("Menteri Koordinator Bidang Pembangunan Manusia dan Kebudayaan (Menko PMK) Ratna "
      "Kusumawati membuka acara itu. “SMK harus diprioritaskan,” tegas Menko PMK, Senin.",
      "direct", "Ratna Kusumawati", "SMK harus"),
+    # the sentence goes on past the closing mark, through a second quoted piece, to its tag
+    ("“Dia ditahan di Turki sejak Oktober dan sudah menerima bantuan” dasar “dari pejabat "
+     "konsuler,” kata Menteri Luar Negeri, Rina Kartika, seperti dilansir Guardian.",
+     "direct", "Rina Kartika", "Dia ditahan"),
+    ("“Ini menunjukkan tren positif. Lomba lari bertema” Wonderful Challenge “masuk kategori "
+     "ultra,” ujar Hendra Santoso, ketua panitia.", "direct", "Hendra Santoso", "Ini menunjukkan"),
     # an office and its area named alone ("kata Kapolsek Cilandak.") is the officer the
     # article named with it; the area is not a name
     ("Kapolsek Cilandak AKP Budi Sartono memimpin penangkapan itu. “Kami masih mendalami "

@@ -520,6 +520,8 @@ def _bare_name_after(
     rest = text[words[-1][1] : limit].strip(" .,")
     if (cut == whole and rest) or any(ch in text[words[0][0] : words[-1][1]] for ch in ".;:!?\n"):
         return None  # more follows: a sentence of its own, not a name tag
+    if text[words[-1][1] :].lstrip()[:1] in ('"', "“"):
+        return None  # "“… bertema” Wonderful Challenge “masuk …”": a title between pieces
     roles = load_words("id")
     if not all(
         text[w[0]].isupper() or w[2] in roles.role_heads or w[2] in roles.role_modifiers

@@ -127,6 +127,10 @@ def _marked_quotes(ctx: _Context, marked: list[Marked]) -> Iterator[Quote]:
         direct = direct or (after is not None and (not head or head[-1] in ":-–—"))
         if direct:
             att = after or said or (attribution_before(ctx, head_start, m.open) if head else None)
+            if att is None and m.closed and tail_end < sent_end and not _is_title(ctx, qs, qe):
+                # "“…” antara otoritas negara, kata Pangeran Salman": the sentence goes on
+                # past the closing mark (or a second quoted piece) to its speech tag
+                att = _sentence_end_attribution(ctx, tail_start, sent_end)
             if att is None and _is_title(ctx, qs, qe) and len(ctx.words(qs, qe)) <= 4:
                 yield Quote(text[qs:qe], qs, qe, "scare")  # "“Tootsie” dan “Network”"
                 continue
