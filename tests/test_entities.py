@@ -403,6 +403,18 @@ def test_a_title_after_a_title_word_is_not_an_entity() -> None:
     assert found["yon-koeswoyo"][0] == "PERSON"
 
 
+def test_the_word_after_bulan_is_a_month_not_a_person() -> None:
+    # the model reads "Ramadhan" after "bulan" as a person, or as the short form of a
+    # person named with it; a full name holding the word stays a person
+    alone = "Jadwal shooting padat selama bulan Ramadhan, perempuan itu punya kiat."
+    assert not [e for e in extract_entities(alone, use_ner=True) if e.type == "PERSON"]
+    text = alone + " Politikus Ramadhan Pohan datang saat buka puasa."
+    month = text.index("Ramadhan")
+    found = extract_entities(text, use_ner=True)
+    assert [e.name for e in found if e.type == "PERSON"] == ["Ramadhan Pohan"]
+    assert not [m for e in found for m in e.mentions if m.start == month]
+
+
 def test_empty_document_passes_through() -> None:
     from telisik.entities import entities
 

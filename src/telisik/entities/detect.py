@@ -56,6 +56,7 @@ class Words:
     degrees: frozenset[str]
     title_cues: frozenset[str]
     area_offices: frozenset[str]  # offices named with their area: "Kapolsek Cilandak"
+    month_cues: frozenset[str]  # "bulan Ramadhan": the one word after it is a month
     stopwords: frozenset[str]
     common: frozenset[str]  # ordinary words (lang/<lang>/common.txt): "Pendidikan" in a role
 
@@ -257,11 +258,15 @@ def _drop_capitalised_words(
 
 def _drop_titles(found: list[Candidate], words: Words, text: str) -> list[Candidate]:
     """Drop a name the model found right after a title word ("bertajuk Andaikan Koes
-    Plus Datang Kembali"): the title of a show or a book, not its performer."""
+    Plus Datang Kembali"): the title of a show or a book, not its performer; and a
+    word right after "bulan" ("bulan Ramadhan", "bulan Syawal"): a month, not a person."""
     kept = []
     for c in found:
         before = text[max(0, c.start - 30) : c.start].split()
-        if c.entry is None and before and before[-1].casefold() in words.title_cues:
+        last = before[-1].casefold() if before else ""
+        if c.entry is None and (
+            last in words.title_cues or (last in words.month_cues and " " not in c.text)
+        ):
             continue
         kept.append(c)
     return kept
