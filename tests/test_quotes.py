@@ -153,6 +153,20 @@ CASES = [
     ("Menteri Koordinator Bidang Pembangunan Manusia dan Kebudayaan (Menko PMK) Ratna "
      "Kusumawati membuka acara itu. “SMK harus diprioritaskan,” tegas Menko PMK, Senin.",
      "direct", "Ratna Kusumawati", "SMK harus"),
+    # "Name, Office of Body mengatakan": the office after the name describes the speaker,
+    # even with the body's name in it and no comma before the verb
+    ("Patrizia Lestari, Ketua Asosiasi Perhotelan Nasional Italia menyebut jumlah turis naik "
+     "tahun ini.", "indirect", "Patrizia Lestari", "jumlah turis"),
+    ("Ahmet Saydam, peneliti dari Universitas Hacettepe di Turki mengatakan warna laut "
+     "berubah.", "indirect", "Ahmet Saydam", "warna laut"),
+    ("Budi Santoso, Direktur Utama PT Maju Jaya mengatakan perusahaan itu untung.",
+     "indirect", "Budi Santoso", "perusahaan itu"),
+    # a paragraph that opens with "Dia" goes on with the subject of the one before, not
+    # with the last speaker, whose tag that paragraph's quoted words do not carry
+    ("Mantan Presiden Jimmy Carter berduka. “Dia pelayan publik agung,” tambahnya.\n\n"
+     "Mantan Presiden Barack Obama memanggil Brzezinski “seorang pegawai negeri yang cakap dan "
+     "intelek yang kuat.”\n\nDia menambahkan, “Pengaruhnya membentang beberapa dekade, dan "
+     "saya salah satu Presiden yang diuntungkan.”", "direct", "Barack Obama", "Pengaruhnya"),
     # the sentence goes on past the closing mark, through a second quoted piece, to its tag
     ("“Dia ditahan di Turki sejak Oktober dan sudah menerima bantuan” dasar “dari pejabat "
      "konsuler,” kata Menteri Luar Negeri, Rina Kartika, seperti dilansir Guardian.",
@@ -703,6 +717,8 @@ def test_someone_unnamed_from_an_institution_is_not_the_institution(text: str, f
          "dosen kajian strategis di John F. Kennedy School"),
         ("Juru bicara Pentagon mengatakan bahwa Rusia meminta bantuan Korea Utara.",
          "Juru bicara Pentagon"),
+        ("Budi Santoso, Direktur Utama PT Maju Jaya mengatakan perusahaan itu untung.",
+         "Direktur Utama PT Maju Jaya"),
     ],
 )  # fmt: skip
 def test_speaker_role(text: str, role: str) -> None:

@@ -639,16 +639,34 @@ def _aside_start(ctx: _Context, start: int, end: int) -> int:
     return next((a for a, b in segs if _relay_aside(ctx, (a, b))), end)
 
 
+def _opens_office(words: list[tuple[int, int, str]]) -> bool:
+    """The words open with an office: "Direktur Utama …", "Country Head …"."""
+    roles = load_words("id")
+    first = words[0][2] if words else ""
+    return first in roles.role_heads or (
+        first in roles.role_modifiers and len(words) > 1 and words[1][2] in roles.role_heads
+    )
+
+
 def _name_then_description(ctx: _Context, name: tuple[int, int], rest: tuple[int, int]) -> bool:
     """A segment that is only a person's name, then one that is only a description of
-    them in lower case before the verb ("Leni, penyuka pala bada mengatakan")."""
+    them before the verb: in lower case ("Leni, penyuka pala bada mengatakan"), or
+    their office, which may name its body ("Budi, Direktur Utama PT Maju mengatakan")."""
     named = ctx.words(*name)
     desc = ctx.words(*rest)
-    if not named or not desc or ctx.mentions_in(*rest):
+    if not named or not desc:
         return False
     first = desc[0][2]
-    if not ctx.text[desc[0][0]].islower() or first in ctx.lex.pronouns or first in ("yang", "dan"):
+    office = _opens_office(desc)
+    if not office and (
+        ctx.mentions_in(*rest)
+        or not ctx.text[desc[0][0]].islower()
+        or first in ctx.lex.pronouns
+        or first in ("yang", "dan")
+    ):
         return False
+    if office and any(m.entity.type == "PERSON" for m in ctx.mentions_in(*rest)):
+        return False  # "Adik …, Kepala Staf Presiden Moeldoko mengatakan": a name of its own
     found = ctx.mentions_in(*name)
     if not found:  # a name the entities stage missed: capitalised words, none ordinary
         common = load_words("id").common
@@ -813,6 +831,13 @@ def attribution_before(ctx: _Context, start: int, limit: int) -> Attribution | N
             and subject[0][2] not in lex.adverbs  # "…, langsung mendatangi …, menyampaikan"
         ):
             speaker = Speaker(None, text[subject[0][0] : subject[-1][1]])  # "panel menyatakan"
+        if speaker is not None and speaker.role is None:
+            # "Budi Santoso, Direktur Utama PT Maju mengatakan": the office after the name
+            after = ctx.words(subject[-1][1], words[j][0])
+            gap = text[subject[-1][1] : after[0][0]] if after else ""
+            if gap.strip() == "," and _opens_office(after):
+                role = _clean_role(text[after[0][0] : after[-1][1]])
+                speaker = Speaker(speaker.id, speaker.name, role)
         if speaker is not None:
             return Attribution(speaker, cue, False, subject[0][0], words[j + n - 1][1])
     return None

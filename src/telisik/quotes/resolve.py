@@ -58,14 +58,14 @@ def _resolve(ctx: _Context, state: _State, att: Attribution | None, pos: int) ->
         # else ("Berbeda dengan Barli, Dian Pelangi akan …"): that person speaks.
         newer = _narrative_subject(ctx, state, pos, para)
         return newer or _tagged(ctx, state, att, para)
-    subject = _paragraph_subject(ctx, pos)
+    subject = _paragraph_subject(ctx, pos, through=1)
     n = ctx.sentence_at(pos)
     while n > 0 and ctx.sentences[n - 1][2] == para:
         n -= 1
     narrative_before = state.last_paragraph != para - 1  # the paragraph before quotes no one
     if subject is None and (att.subject or state.last is None) and n > 0 and narrative_before:
         # "“…,” ujar pria 28 tahun itu." right after a paragraph about him
-        subject = _paragraph_subject(ctx, ctx.sentences[n - 1][1] - 1)
+        subject = _paragraph_subject(ctx, ctx.sentences[n - 1][1] - 1, through=1)
     if subject is not None and (personhood(ctx, subject).likely or state.last is None):
         return subject
     if state.last is not None and para - state.last_paragraph <= 3:
@@ -137,18 +137,21 @@ def _has_words_before(ctx: _Context, n: int, pos: int) -> bool:
     return len(ctx.words(ctx.sentences[n][0], pos)) >= 3
 
 
-def _paragraph_subject(ctx: _Context, pos: int) -> Speaker | None:
+def _paragraph_subject(ctx: _Context, pos: int, *, through: int = 0) -> Speaker | None:
     """The person who is the subject of a sentence of this paragraph before ``pos``.
 
     "Putin menulis artikel … . Dalam tulisan itu ia berterima kasih …": "ia" is
-    the last sentence subject, not the last speaker quoted.
+    the last sentence subject, not the last speaker quoted. A paragraph that opens
+    with "Ia …" goes on with the subject of the paragraph before (``through`` times).
     """
     if not ctx.sentences:
         return None
     n = ctx.sentence_at(pos)
     para = ctx.sentences[n][2]
     first = max(n - 6, 0)  # a long paragraph: only the sentences just before
+    opens_with_pronoun = False
     while n >= first and ctx.sentences[n][2] == para:
+        opens_with_pronoun = False
         start = ctx.sentences[n][0]
         end = min(ctx.sentences[n][1], pos)
         segments = _comma_segments(ctx.text, start, end)[:3]
@@ -177,10 +180,14 @@ def _paragraph_subject(ctx: _Context, pos: int) -> Speaker | None:
                 joined = _coordinated(ctx, words[0][0], np_end)  # "Lorenzo dan Ducati"
                 return _speaker_of(ctx, persons[0] if joined else persons[-1], None)
             if words[0][2] in ctx.lex.pronouns:
+                opens_with_pronoun = k == 0
                 break  # "ia" again: look at the sentence before
             if k == 0 and _predicate_in(ctx, words):
                 break  # "the Reds mendapatkan tiga pemain, Andy Robertson …": a list, not a subject
         n -= 1
+    if opens_with_pronoun and through > 0 and n >= 0 and ctx.sentences[n][2] == para - 1:
+        # "Ilaria Urbinati memastikan … / Ia bekerja dengan aktor seperti … Armie Hammer."
+        return _paragraph_subject(ctx, ctx.sentences[n][1] - 1, through=through - 1)
     return None
 
 
