@@ -161,6 +161,13 @@ CASES = [
      "berubah.", "indirect", "Ahmet Saydam", "warna laut"),
     ("Budi Santoso, Direktur Utama PT Maju Jaya mengatakan perusahaan itu untung.",
      "indirect", "Budi Santoso", "perusahaan itu"),
+    # the names after "yakni" are a list's members, not the narrative subject a tag goes to
+    ("“Rombongan korban sempat bermalam di Ranu Kumbolo,” tutur Antong Hartadi, kepala humas "
+     "TNBTS.\n\nBerdasarkan laporan yang diterima pihak TNBTS, korban sempat mengeluhkan masuk "
+     "angin. Kemudian keesokan harinya pada Jumat dini hari, tiga orang dari rombongan korban "
+     "nekat naik ke puncak Gunung Semeru yakni Luki Prasetia, Okky Rahmawati, dan Dimas "
+     "Regaeloni.\n\n“Korban sempat keluar dari tenda dan langsung muntah,” katanya.",
+     "direct", "Antong Hartadi", "Korban sempat"),
     # a paragraph that opens with "Dia" goes on with the subject of the one before, not
     # with the last speaker, whose tag that paragraph's quoted words do not carry
     ("Mantan Presiden Jimmy Carter berduka. “Dia pelayan publik agung,” tambahnya.\n\n"

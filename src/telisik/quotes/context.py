@@ -42,6 +42,7 @@ class Lexicon:
     media_names: frozenset[str]
     fillers: frozenset[str]
     not_tags: frozenset[tuple[str, ...]]
+    enumerators: frozenset[str]  # "yakni", "seperti": the names after them are a list
     speaker_heads: frozenset[str]
     phrase_stop: frozenset[str]
     leading_prepositions: frozenset[str]
@@ -93,6 +94,7 @@ def load_lexicon(lang: str = "id") -> Lexicon:
         media_names=words("media_names"),
         fillers=words("fillers"),
         not_tags=phrases("not_tags"),
+        enumerators=words("enumerators"),
         speaker_heads=words("speaker_heads"),
         phrase_stop=words("phrase_stop"),
         leading_prepositions=words("leading_prepositions"),

@@ -137,6 +137,12 @@ def _has_words_before(ctx: _Context, n: int, pos: int) -> bool:
     return len(ctx.words(ctx.sentences[n][0], pos)) >= 3
 
 
+def _lists(ctx: _Context, seg: tuple[int, int]) -> bool:
+    """A comma segment that opens a list of names: "… ke puncak, yakni Luki Prasetia"."""
+    low = " " + " ".join(w for _, _, w in ctx.words(*seg)) + " "
+    return any(f" {e} " in low for e in ctx.lex.enumerators)
+
+
 def _paragraph_subject(ctx: _Context, pos: int, *, through: int = 0) -> Speaker | None:
     """The person who is the subject of a sentence of this paragraph before ``pos``.
 
@@ -158,6 +164,8 @@ def _paragraph_subject(ctx: _Context, pos: int, *, through: int = 0) -> Speaker 
         for k, seg in enumerate(segments):
             if ctx.text[seg[0] : seg[1]].lstrip()[:1] in "\"'“‘«”":
                 break  # quoted words: their names are not the sentence's subject
+            if k and _lists(ctx, segments[k - 1]):
+                break  # "tiga orang …, yakni Luki Prasetia, Okky Rahmawati, …": a list
             words = ctx.words(*seg)
             if words and words[0][2] in ctx.lex.leading_prepositions:
                 words = [
