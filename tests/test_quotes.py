@@ -161,6 +161,10 @@ CASES = [
      "berubah.", "indirect", "Ahmet Saydam", "warna laut"),
     ("Budi Santoso, Direktur Utama PT Maju Jaya mengatakan perusahaan itu untung.",
      "indirect", "Budi Santoso", "perusahaan itu"),
+    # a description closed by its demonstrative, then a passive adjunct, points back
+    ("“Aku sangat beruntung,” kata Selena Gomez.\n\n“Sejujurnya aku berpikir Francia yang "
+     "pantas mendapat penghargaan ini,” tutur penyanyi 25 tahun itu disertai derai air mata.",
+     "direct", "Selena Gomez", "Sejujurnya"),
     # the names after "yakni" are a list's members, not the narrative subject a tag goes to
     ("“Rombongan korban sempat bermalam di Ranu Kumbolo,” tutur Antong Hartadi, kepala humas "
      "TNBTS.\n\nBerdasarkan laporan yang diterima pihak TNBTS, korban sempat mengeluhkan masuk "

@@ -899,7 +899,7 @@ def _surname_recurs(text: str, toks: list[_Tok], i: int, j: int, words: Words) -
             return False
         if t.low in words.common or t.low in words.stopwords or t.low in cues:
             return False
-        if t.low in words.role_heads or t.low in words.titles or _is_verb(t.low, words):
+        if t.low in words.role_heads or t.low in words.titles or is_verb(t.low, words):
             return False  # "Gantikan Neymar": a headline's verb
     pairs = zip(toks[i:j], toks[i + 1 : j + 1], strict=True)
     if any(text[a.end : b.start].strip() for a, b in pairs):
@@ -913,7 +913,7 @@ def _surname_recurs(text: str, toks: list[_Tok], i: int, j: int, words: Words) -
             continue  # the run itself, or inside another name ("Razzie Awards")
         # used like a person's name: "Tatum mengatakan …", "kata Tatum"
         nxt = _WORD_AFTER.match(text, found.end())
-        if (nxt is not None and _is_verb(nxt.group(1), words)) or (
+        if (nxt is not None and is_verb(nxt.group(1), words)) or (
             prev and prev[0].casefold() in words.speech_cues
         ):
             return True
@@ -1197,7 +1197,9 @@ def _gaz_candidate(
     return cand
 
 
-def _is_verb(low: str, words: Words) -> bool:
+def is_verb(low: str, words: Words) -> bool:
+    """A verb form ("mengatakan", "disertai") or a word before one ("telah", "akan"):
+    what follows a subject, not a name or a noun."""
     return low in words.agentive or (
         len(low) > 5 and low.isalpha() and any(low.startswith(p) for p in words.verb_prefixes)
     )
@@ -1209,7 +1211,7 @@ def _capital_is_metonym(toks: list[_Tok], i: int, j: int, words: Words) -> bool:
     nxt = toks[j + 1] if j + 1 < len(toks) else None
     if prev is not None and prev.low in words.locative:
         return False
-    if nxt is not None and not nxt.cap and _is_verb(nxt.low, words):
+    if nxt is not None and not nxt.cap and is_verb(nxt.low, words):
         return True
     if prev is not None and prev.word and not prev.cap:
         return True  # object, genitive or coordination: "ancaman Pyongyang", "bagi Moskow"
@@ -1293,7 +1295,7 @@ def _pre_role(
             continue
         if not t.word or t.low in _ROLE_STOP or t.low in words.speech_cues:
             break
-        if not t.cap and t.low not in words.role_heads and _is_verb(t.low, words):
+        if not t.cap and t.low not in words.role_heads and is_verb(t.low, words):
             break  # "Pelatih Juventus … memuji Dybala": a clause, not Dybala's role
         named = (
             t.low in _NAME_HEADS
@@ -1388,7 +1390,7 @@ def _appositive(text: str, toks: list[_Tok], j: int, words: Words) -> str | None
                 and not t.cap
                 and t.low not in words.role_heads
                 and t.low not in words.role_modifiers
-                and _is_verb(t.low, words)
+                and is_verb(t.low, words)
             )
         ):
             return None  # not an appositive: a clause goes on ("…, Ketua … akan melakukan")

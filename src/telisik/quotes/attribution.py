@@ -7,7 +7,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ..entities.detect import Words, all_cues, is_degree, load_words
+from ..entities.detect import Words, all_cues, is_degree, is_verb, load_words
 from ..entities.gazetteer import load_gazetteer
 from ..model import slug
 from .context import _HANDLE, _WORD, Lexicon, Speaker, _Context, _is_title_word, _Mention
@@ -357,6 +357,8 @@ def _anaphoric(ctx: _Context, start: int, limit: int) -> bool:
                 or nxt in ctx.lex.phrase_stop
                 or nxt in ctx.lex.fillers
                 or nxt == "kala"
+                # "… itu disertai derai air mata", "… ini didampingi kuasa hukumnya"
+                or (nxt.startswith("di") and is_verb(nxt, load_words("id")))
             ):
                 return True
     return False
