@@ -642,7 +642,8 @@ def _aside_start(ctx: _Context, start: int, end: int) -> int:
 
 
 def _opens_office(words: list[tuple[int, int, str]]) -> bool:
-    """The words open with an office: "Direktur Utama …", "Country Head …"."""
+    """The words open with an office: "Direktur Utama …", "peneliti dari …", "Senior
+    Manajer …"."""
     roles = load_words("id")
     first = words[0][2] if words else ""
     return first in roles.role_heads or (

@@ -194,7 +194,7 @@ def _paragraph_subject(ctx: _Context, pos: int, *, through: int = 0) -> Speaker 
                 break  # "the Reds mendapatkan tiga pemain, Andy Robertson …": a list, not a subject
         n -= 1
     if opens_with_pronoun and through > 0 and n >= 0 and ctx.sentences[n][2] == para - 1:
-        # "Ilaria Urbinati memastikan … / Ia bekerja dengan aktor seperti … Armie Hammer."
+        # "Barack Obama memanggil Brzezinski “…” / Dia menambahkan, “…”": Obama adds
         return _paragraph_subject(ctx, ctx.sentences[n][1] - 1, through=through - 1)
     return None
 
