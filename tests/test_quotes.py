@@ -165,6 +165,9 @@ CASES = [
     ("“Aku sangat beruntung,” kata Selena Gomez.\n\n“Sejujurnya aku berpikir Francia yang "
      "pantas mendapat penghargaan ini,” tutur penyanyi 25 tahun itu disertai derai air mata.",
      "direct", "Selena Gomez", "Sejujurnya"),
+    # "memastikan bahwa …" reports what the subject said
+    ("Ketua panitia lomba Markus Iriawan memastikan bahwa rute pada ajang ini sangat baik.",
+     "indirect", "Markus Iriawan", "rute pada"),
     # the names after "yakni" are a list's members, not the narrative subject a tag goes to
     ("“Rombongan korban sempat bermalam di Ranu Kumbolo,” tutur Antong Hartadi, kepala humas "
      "TNBTS.\n\nBerdasarkan laporan yang diterima pihak TNBTS, korban sempat mengeluhkan masuk "
@@ -532,6 +535,8 @@ CASES = [
 
 NOT_QUOTES = [
     "Roket yang dikatakan oleh Jepang dapat menjangkau Guam diluncurkan pada Selasa pagi.",
+    # "memastikan" reports only with "bahwa": here the goals secured the win
+    "Dua gol Ronaldo memastikan kemenangan Juventus atas Monaco di Turin.",
     "Presiden Rusia itu sudah berjanji akan datang ke Pyongyang tahun depan.",
     "Kim Jong Un menyebut Seoul sebagai musuh utama negaranya.",
     "Sesudah bertemu, kedua kepala negara dijadwalkan berbicara kepada pers.",
