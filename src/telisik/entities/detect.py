@@ -193,7 +193,7 @@ def detect(
             continue
         kept.append(c)
     kept = _drop_degrees(_drop_capitalised_words(kept, tokens, words), words, text)
-    kept = _drop_titles(kept, words, text)
+    kept = _drop_titles_and_months(kept, words, text)
     where = _token_index(tokens)
     kept = _quoted_nicknames(_drop_name_parts(kept, tokens, where, words), words, text)
     kept = _split_leading_acronyms(kept, words, text)
@@ -256,7 +256,7 @@ def _drop_capitalised_words(
     ]
 
 
-def _drop_titles(found: list[Candidate], words: Words, text: str) -> list[Candidate]:
+def _drop_titles_and_months(found: list[Candidate], words: Words, text: str) -> list[Candidate]:
     """Drop a name the model found right after a title word ("bertajuk Andaikan Koes
     Plus Datang Kembali"): the title of a show or a book, not its performer; and a
     word right after "bulan" ("bulan Ramadhan", "bulan Syawal"): a month, not a person."""
