@@ -54,6 +54,8 @@ train-ner: $(STAMP)
 eval-quotes: $(STAMP)
 	$(BIN)/python training/eval_quotes.py score --split dev
 	$(BIN)/python training/eval_quotes.py score --split test
+	$(BIN)/python training/eval_quotes.py --source ud score --split test
+	$(BIN)/python training/eval_quotes.py agree training/gold/quotes-indosum-second.tsv
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache .mypy_cache build src/*.egg-info

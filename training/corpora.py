@@ -166,6 +166,60 @@ def indosum_documents(data: Path = DATA) -> Iterator[tuple[str, str]]:
                 yield art["id"], "\n\n".join(paras)
 
 
+UD_QUOTE_FILES = (
+    "ud-id-csui/id_csui-ud-train.conllu",
+    "ud-id-csui/id_csui-ud-test.conllu",
+    "ud-id-gsd/id_gsd-ud-dev.conllu",
+    "ud-id-gsd/id_gsd-ud-test.conllu",
+    "ud-id-pud/id_pud-ud-test.conllu",
+)
+UD_CONTEXT = 4  # sentences before a quoted one: enough to resolve "ujarnya"
+
+
+def ud_sentences(path: Path) -> Iterator[tuple[str, str]]:
+    """Yield (sent_id, text) of a CoNLL-U file, from its ``# sent_id`` and ``# text`` lines."""
+    sent_id = ""
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("# sent_id = "):
+                sent_id = line[len("# sent_id = ") :].strip()
+            elif line.startswith("# text = "):
+                yield sent_id, line[len("# text = ") :].strip()
+
+
+def _ud_group(sent_id: str) -> str:
+    """The document a sentence belongs to, where the treebank says (PUD: ``n01001``011)."""
+    return sent_id[:6] if sent_id[:1] in "nw" and sent_id[1:].isdigit() else ""
+
+
+def ud_quote_documents(data: Path = DATA) -> Iterator[tuple[str, str]]:
+    """Yield (id, text) for each UD sentence with a quotation mark, after the sentences before it.
+
+    The Indonesian treebanks (news, mostly) are a second source of real text
+    that no quote rule was written from. They keep sentences, not articles, so
+    each quoted sentence becomes a short text: up to ``UD_CONTEXT`` sentences
+    that precede it in the file (of the same document, where the treebank
+    says which), one per paragraph, then the sentence itself. Only the quoted
+    spans of that last paragraph are labelled.
+    """
+    for name in UD_QUOTE_FILES:
+        path = data / name
+        if not path.exists():
+            continue
+        bank = path.parent.name.removeprefix("ud-id-")
+        sents = list(ud_sentences(path))
+        for i, (sent_id, text) in enumerate(sents):
+            if not any(mark in text for mark in '"“”'):
+                continue
+            before = [
+                t
+                for sid, t in sents[max(0, i - UD_CONTEXT) : i]
+                if _ud_group(sid) == _ud_group(sent_id)
+            ]
+            name = sent_id if sent_id.startswith(bank) else f"{bank}-{sent_id}"
+            yield f"ud-{name}", "\n\n".join([*before, text])
+
+
 # --- case restoration for the lower-cased NERP ------------------------------
 
 
