@@ -527,6 +527,12 @@ CASES = [
      "Menurut Alexander dana kemitraan itu mencapai 600 ribu euro sejak 2011.\n\n“Dana "
      "tersebut diberikan melalui UNESCO Paris lalu diteruskan ke kantor di Jakarta.”",
      "direct", "Alexander Thielitz", "Dana tersebut"),
+    # "Hal senada diungkapkan X": the sentence reports X's words, so X is its subject and
+    # the "-nya" tag after it is X's, not the last speaker's
+    ("“Tiket habis dalam dua jam,” kata Rendi Saputra, warga Cibinong.\n\nHal senada "
+     "diungkapkan Deny Permana, warga Ciawi. Ia mengaku kecewa karena tiket terbatas. "
+     "“Seharusnya tiket di sini lebih banyak,” ungkapnya.", "direct", "Deny Permana",
+     "Seharusnya"),
     # a consul is an office, not a person's name
     ("“Sidang imigrasi itu sudah selesai,” ujar Konsul Jenderal RI di Houston, Bambang "
      "Sutrisno, dalam surat tertulis.", "direct", "Bambang Sutrisno", "Sidang imigrasi"),
@@ -626,6 +632,16 @@ MODEL_SPEAKERS = [
     (_RAKA + "\n\nSejak bulan lalu pelatih Zoltan kemudian menyiapkan tim untuk laga "
      "tersebut.\n\n“Kami harus menang di kandang sendiri,” tuturnya.",
      "Kami harus", "Zoltan"),
+    # "Dia mengungkapkan" after "Sang rapper, Minho, …": a subject "dia" says the one-word
+    # name it points back to is a person's, though nothing else in the article does
+    ("“Konser ini luar biasa,” kata Taemin Lee kepada wartawan.\n\nSang rapper, Minho, "
+     "juga mengiyakan ucapan rekannya. Dia mengungkapkan bahwa penonton Jakarta sangat "
+     "hangat.\n\n“Kami pasti kembali tahun depan,” tuturnya.", "Kami pasti", "Minho"),
+    # "Dia menambahkan" after a quote paragraph: the names inside the quoted words are
+    # not the narrative's subject; the one quoted is
+    ("“Kami prihatin. Kemarin Budi Santoso datang melapor ke kantor kami,” ujar Kombes "
+     "Argo Yuwono.\n\nDia menambahkan, perampok umumnya mengincar nasabah bank.",
+     "perampok", "Argo Yuwono"),
 ]  # fmt: skip
 
 

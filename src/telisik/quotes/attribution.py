@@ -52,6 +52,7 @@ class Attribution:
     start: int = 0  # the attribution's own span (to find a relay channel near it)
     end: int = 0
     subject: bool = False  # "ia mengatakan", "pria itu": a subject, not a speech tag
+    personal: bool = False  # the subject is "ia"/"dia"/"beliau": a person's
     document: bool = False  # "tulis pernyataan tersebut": whoever issued it
 
 
@@ -498,7 +499,10 @@ def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | No
             subject = subject[:-1]  # "Rinto Subekti juga mengakui"
         cue = text[words[j][0] : words[j + n - 1][1]]
         if len(subject) == 1 and subject[0][2] in lex.pronouns:
-            return Attribution(None, cue, True, words[i][0], words[j + n - 1][1], True)
+            personal = subject[0][2] in lex.personal_pronouns
+            return Attribution(
+                None, cue, True, words[i][0], words[j + n - 1][1], True, personal=personal
+            )
         speaker = speaker_in(ctx, subject[0][0], subject[-1][1])
         if speaker is None:
             return None
@@ -815,7 +819,10 @@ def attribution_before(ctx: _Context, start: int, limit: int) -> Attribution | N
         subject = ctx.words(*span)
         described = _described(ctx, ctx.words(span[0], words[j][0]))
         if (len(subject) == 1 and subject[0][2] in lex.pronouns) or described:
-            return Attribution(None, cue, True, span[0], words[j + n - 1][1], True)
+            personal = len(subject) == 1 and subject[0][2] in lex.personal_pronouns
+            return Attribution(
+                None, cue, True, span[0], words[j + n - 1][1], True, personal=personal
+            )
         speaker = speaker_in(ctx, subject[0][0], subject[-1][1])
         if speaker is None or speaker.id is None:  # "Calon presiden nomor urut 1 Anies …"
             # up to the verb, not into "…, seperti dilansir The Guardian,"

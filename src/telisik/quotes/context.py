@@ -37,6 +37,7 @@ class Lexicon:
     according: frozenset[str]
     naming: frozenset[str]
     pronouns: frozenset[str]
+    personal_pronouns: frozenset[str]
     relay_before: frozenset[str]
     media_heads: frozenset[str]
     media_names: frozenset[str]
@@ -89,6 +90,7 @@ def load_lexicon(lang: str = "id") -> Lexicon:
         according=words("according"),
         naming=words("naming"),
         pronouns=words("pronouns"),
+        personal_pronouns=words("personal_pronouns"),
         relay_before=words("relay_before"),
         media_heads=words("media_heads"),
         media_names=words("media_names"),
@@ -165,6 +167,7 @@ class _Context:
         ]
         self.word_starts = [w[0] for w in self.all_words]
         self._media: dict[tuple[int, int], bool] = {}
+        self.quoted: list[tuple[int, int]] = []  # (opening, closing mark) of quoted spans
         self.persons: dict[tuple[str | None, str], Personhood] = {}  # see persons.py
 
     def stop(self, start: int, limit: int, chars: str = ".;\n") -> int:
@@ -175,6 +178,11 @@ class _Context:
 
     def sentence_at(self, pos: int) -> int:
         return max(bisect.bisect_right(self.sent_starts, pos) - 1, 0)
+
+    def inside_quote(self, pos: int) -> bool:
+        """``pos`` lies between a quote's marks: quoted words, not the narrative."""
+        i = bisect.bisect_right(self.quoted, (pos, len(self.text))) - 1
+        return i >= 0 and self.quoted[i][0] < pos < self.quoted[i][1]
 
     def mentions_in(self, start: int, end: int) -> list[_Mention]:
         i = bisect.bisect_left(self.mention_starts, start)

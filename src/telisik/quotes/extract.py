@@ -26,7 +26,7 @@ from .attribution import (
 )
 from .context import _TRAIL, _WORD, _Context, load_lexicon
 from .marks import Marked, quoted_spans
-from .resolve import _CONTINUE, _DOCUMENT, _PRONOUN, _SUBJECT, _fill_pronouns
+from .resolve import _CONTINUE, _PRONOUN, _fill_pronouns, _marker
 from .speakers import speaker_in
 
 
@@ -82,6 +82,7 @@ def find_quotes(doc: Document, *, lang: str = "id") -> tuple[Quote, ...]:
     marked: list[Marked] = []
     for n, (p_start, p_end) in enumerate(paragraph_spans(text)):
         marked.extend(quoted_spans(text, p_start, p_end, n))
+    ctx.quoted = sorted((m.open, m.close) for m in marked)
     quotes = list(_marked_quotes(ctx, marked))
     quotes.extend(_indirect_quotes(ctx, marked))
     quotes.sort(key=lambda q: (q.start, q.end))
@@ -232,7 +233,7 @@ def _quote(
     lo, hi = min(s0, att.start), max(s1, att.end)
     via = relay_in(ctx, lo, hi, sp)
     if att.pronoun or sp is None:
-        marker = _DOCUMENT if att.document else _SUBJECT if att.subject else None
+        marker = _marker(att)
         return Quote(text[qs:qe], qs, qe, kind, _PRONOUN, speaker_name=marker, cue=att.cue, via=via)
     return Quote(text[qs:qe], qs, qe, kind, sp.id, sp.name, sp.role, att.cue or None, via)
 
@@ -444,7 +445,7 @@ def _indirect(
     sp = att.speaker
     via = relay_in(ctx, s, e, sp)
     if att.pronoun or sp is None:
-        marker = _DOCUMENT if att.document else _SUBJECT if att.subject else None
+        marker = _marker(att)
         return Quote(text[cs:ce], cs, ce, "indirect", _PRONOUN, marker, cue=cue or att.cue, via=via)
     return Quote(text[cs:ce], cs, ce, "indirect", sp.id, sp.name, sp.role, cue or att.cue, via)
 

@@ -15,6 +15,7 @@ from .attribution import (
     _comma_segments,
     _ends_with_cue,
     _noun_phrase_end,
+    attribution_after,
     attribution_before,
 )
 from .context import Speaker, _Context
@@ -66,7 +67,13 @@ def _resolve(ctx: _Context, state: _State, att: Attribution | None, pos: int) ->
     if subject is None and (att.subject or state.last is None) and n > 0 and narrative_before:
         # "“…,” ujar pria 28 tahun itu." right after a paragraph about him
         subject = _paragraph_subject(ctx, ctx.sentences[n - 1][1] - 1, through=1)
-    if subject is not None and (personhood(ctx, subject).likely or state.last is None):
+    if subject is not None and (
+        personhood(ctx, subject).likely
+        or state.last is None
+        # "Sang rapper, Minho, … . Dia mengungkapkan …": "dia" (unlike a "-nya" tag or
+        # a description) says its antecedent is a person, so the model's type is enough
+        or (att.personal and personhood(ctx, subject).whole_name)
+    ):
         return subject
     if state.last is not None and para - state.last_paragraph <= 3:
         return state.last
@@ -160,6 +167,9 @@ def _paragraph_subject(ctx: _Context, pos: int, *, through: int = 0) -> Speaker 
         opens_with_pronoun = False
         start = ctx.sentences[n][0]
         end = min(ctx.sentences[n][1], pos)
+        if ctx.inside_quote(start):  # "“… . Saat Ramadan dan …,” ujar X": quoted words
+            n -= 1
+            continue
         segments = _comma_segments(ctx.text, start, end)[:3]
         for k, seg in enumerate(segments):
             if ctx.text[seg[0] : seg[1]].lstrip()[:1] in "\"'“‘«”":
@@ -190,12 +200,29 @@ def _paragraph_subject(ctx: _Context, pos: int, *, through: int = 0) -> Speaker 
             if words[0][2] in ctx.lex.pronouns:
                 opens_with_pronoun = k == 0
                 break  # "ia" again: look at the sentence before
+            agent = _passive_agent(ctx, words, end) if k == 0 else None
+            if agent is not None:  # "Hal senada diungkapkan Deny Setiawan …": Deny speaks
+                return agent
             if k == 0 and _predicate_in(ctx, words):
                 break  # "the Reds mendapatkan tiga pemain, Andy Robertson …": a list, not a subject
         n -= 1
     if opens_with_pronoun and through > 0 and n >= 0 and ctx.sentences[n][2] == para - 1:
         # "Barack Obama memanggil Brzezinski “…” / Dia menambahkan, “…”": Obama adds
         return _paragraph_subject(ctx, ctx.sentences[n][1] - 1, through=through - 1)
+    return None
+
+
+def _passive_agent(ctx: _Context, words: list[tuple[int, int, str]], end: int) -> Speaker | None:
+    """The person after a passive speech verb that follows a short topic ("Hal senada
+    diungkapkan Deny Setiawan", "Janji serupa disampaikan personel lainnya, Jonghyun"):
+    the sentence reports that person's words, so its subject is the speaker."""
+    for j, (s, _e, w) in enumerate(words[1:4], start=1):
+        if w in ctx.lex.cue_passive:
+            if words[j - 1][2] == "yang":
+                return None  # "Hal yang disampaikan Budi": a noun phrase, the verb comes later
+            att = attribution_after(ctx, s, end)
+            sp = att.speaker if att is not None and not att.pronoun else None
+            return sp if sp is not None and personhood(ctx, sp).typed else None
     return None
 
 
@@ -226,6 +253,18 @@ _SUBJECT = "\x00subject"
 _DOCUMENT = "\x00document"
 
 
+_PERSONAL = "\x00personal"
+
+
+def _marker(att: Attribution) -> str | None:
+    """What a quote to resolve carries until its turn: which kind of pointer it is."""
+    if att.document:
+        return _DOCUMENT
+    if att.personal:
+        return _PERSONAL
+    return _SUBJECT if att.subject else None
+
+
 def _fill_pronouns(ctx: _Context, quotes: list[Quote]) -> Iterator[Quote]:
     """Resolve "katanya"/"ia" to the last speaker and give continuations their speaker."""
     state = _State()
@@ -235,8 +274,11 @@ def _fill_pronouns(ctx: _Context, quotes: list[Quote]) -> Iterator[Quote]:
         para = ctx.sentences[ctx.sentence_at(q.start)][2] if ctx.sentences else 0
         if q.speaker == _PRONOUN:
             document = q.speaker_name == _DOCUMENT
-            subject = document or q.speaker_name == _SUBJECT
-            pronoun = Attribution(None, q.cue or "", True, subject=subject, document=document)
+            personal = q.speaker_name == _PERSONAL
+            subject = document or personal or q.speaker_name == _SUBJECT
+            pronoun = Attribution(
+                None, q.cue or "", True, subject=subject, document=document, personal=personal
+            )
             sp = _resolve(ctx, state, pronoun, q.start)
             if (
                 sp is not None
