@@ -533,6 +533,14 @@ CASES = [
      "diungkapkan Deny Permana, warga Ciawi. Ia mengaku kecewa karena tiket terbatas. "
      "“Seharusnya tiket di sini lebih banyak,” ungkapnya.", "direct", "Deny Permana",
      "Seharusnya"),
+    # speech tags found after closing marks across IndoSum: "ketus", "puji", …
+    ("“Jangan mengada-ada, ini namanya sudah mengalihkan isu,” ketus Darmin Nasution.",
+     "direct", "Darmin Nasution", "Jangan"),
+    ("“Istri idaman, jago masak dan juga cantik,” puji akun @rio_w.", "direct", "@rio_w",
+     "Istri idaman"),
+    # … but "puji Tuhan" praises God: God does not speak here
+    ("Kapal itu tenggelam di Selat Sunda. “Kami semua selamat dari maut,” puji Tuhan yang "
+     "diucapkan Rina Wati sambil menangis.", "scare", None, "Kami semua"),
     # a consul is an office, not a person's name
     ("“Sidang imigrasi itu sudah selesai,” ujar Konsul Jenderal RI di Houston, Bambang "
      "Sutrisno, dalam surat tertulis.", "direct", "Bambang Sutrisno", "Sidang imigrasi"),
