@@ -563,6 +563,9 @@ NOT_QUOTES = [
     "Pengguna bisa mencari nomor kontak, pesan di SMS dan email, daftar lagu, hingga catatan.",
     "Tercatat, nilai ekspor Indonesia pada Februari mencapai 12,57 miliar dolar AS, atau turun "
     "6,17 persen dibanding Januari.",
+    # a speech verb in a relative clause of its own ("wanita yang mengungkapkan") is no cue
+    "Rosanna Arquette merupakan satu dari puluhan wanita yang mengungkapkan kisah buruk di "
+    "industri film.",
 ]
 
 
@@ -645,6 +648,10 @@ MODEL_SPEAKERS = [
     ("“Konser ini luar biasa,” kata Taemin Lee kepada wartawan.\n\nSang rapper, Minho, "
      "juga mengiyakan ucapan rekannya. Dia mengungkapkan bahwa penonton Jakarta sangat "
      "hangat.\n\n“Kami pasti kembali tahun depan,” tuturnya.", "Kami pasti", "Minho"),
+    # "Pria yang …" is the man named before, whatever the relative clause names
+    ("Jorge Lorenzo tak mempermasalahkan posisi start. Pria yang tahun lalu mengalahkan "
+     "Valentino Rossi di Losail mengatakan, “Saat start itu sangat bagus, saya memulihkan "
+     "posisi.”", "Saat start", "Jorge Lorenzo"),
     # "Dia menambahkan" after a quote paragraph: the names inside the quoted words are
     # not the narrative's subject; the one quoted is
     ("“Kami prihatin. Kemarin Budi Santoso datang melapor ke kantor kami,” ujar Kombes "

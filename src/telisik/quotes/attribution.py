@@ -255,6 +255,10 @@ def _described(ctx: _Context, subject: list[tuple[int, int, str]]) -> bool:
     """A subject that points back at a person: "eks penyerang Muenchen … itu mengatakan"."""
     while len(subject) > 1 and subject[-1][2] in ctx.lex.adverbs:
         subject = subject[:-1]  # "… itu pernah berkata"
+    if len(subject) > 2 and subject[0][2] in ctx.lex.described_heads and subject[1][2] == "yang":
+        # "Pria yang tahun lalu juara di Losail mengatakan": the man named before; names
+        # inside the relative clause are what it says about him
+        return True
     return (
         1 < len(subject) <= 12
         and (ctx.text[subject[0][0]].islower() or subject[0][2] in load_words("id").common)
@@ -707,13 +711,24 @@ def _address_tail(
 
 def _relative_head(ctx: _Context, yang: tuple[int, int, str], verb: int) -> int | None:
     """Where the person or body a relative clause describes starts, when the clause
-    between "yang" and the verb names no person of its own: "X yang tinggal di Y <verb>"."""
-    if any(m.entity.type == "PERSON" for m in ctx.mentions_in(yang[1], verb)):
-        return None
+    between "yang" and the verb names no person of its own: "X yang tinggal di Y <verb>".
+    A described man or woman ("Pria yang …") is the head whatever the clause names."""
     if ctx.stop(yang[1], verb, ".;:,\n") < verb:
         return None  # "…, yang …, mengatakan": an appositive the comma rule reads
     prev = ctx.words(max(0, yang[0] - 40), yang[0])[-1:]
     if not prev or ctx.text[prev[0][1] : yang[0]].strip():
+        return None
+    before = ctx.words(max(0, prev[0][0] - 20), prev[0][0])[-1:]
+    if (
+        prev[0][2] in ctx.lex.described_heads
+        and ctx.words(yang[1], verb)
+        and not (before and before[0][2] in _INDEFINITE | {"satu"})
+    ):
+        # "Pria yang tahun lalu juara di Losail mengatakan": the man (not "puluhan
+        # wanita yang mengungkapkan …", where the verb is the clause's own, nor "salah
+        # satu sosok yang …", someone new)
+        return prev[0][0]
+    if any(m.entity.type == "PERSON" for m in ctx.mentions_in(yang[1], verb)):
         return None
     named = [
         m
