@@ -714,6 +714,20 @@ SHORT_FORMS = [
         "stefano-teco-lugarro",
         "Teco",
     ),
+    # a short form in brackets right after the name: a body's acronym in another language,
+    # a person's nickname
+    (
+        "“Warga sipil terperangkap,” kata Komite Penyelamatan Internasional (IRC). Menurut "
+        "IRC, bangunan tua di kota itu rentan ambruk.",
+        "komite-penyelamatan-internasional",
+        "IRC",
+    ),
+    (
+        "Gubernur Basuki Tjahaja Purnama (Ahok) menjawab tantangan itu. Ahok mengatakan "
+        "hartanya sudah dilaporkan.",
+        "basuki-tjahaja-purnama",
+        "Ahok",
+    ),
     # a title word and a nickname introduced after it
     (
         "Pemilik restoran, Chef Fernando Wiradi, yang akrab disapa chef Nando, hadir. "
@@ -743,6 +757,22 @@ def test_short_forms_join_the_full_name(text: str, owner: str, short: str) -> No
     found = {e.id: e for e in extract_entities(text, use_ner=True)}
     assert short in [m.text for m in found[owner].mentions]
     assert not any(e.name == short for e in found.values())
+
+
+def test_brackets_after_a_name_that_are_not_its_short_form() -> None:
+    # a party after a person, an actor after the role he plays, an agency after a place
+    text = (
+        "Anggota DPR Ahmad Muzani (Gerindra) dan Budi Hartono (PDIP) hadir. Dalam film itu "
+        "Thomas Brodie-Sangster beradu akting dengan Thomas (Dylan O'Brien). "
+        "Jakarta (ANTARA) - Hujan turun."
+    )
+    found = {e.name: e for e in extract_entities(text, use_ner=True)}
+    assert [m.text for m in found["Ahmad Muzani"].mentions] == ["Ahmad Muzani"]
+    assert [m.text for m in found["Budi Hartono"].mentions] == ["Budi Hartono"]
+    assert (
+        "Dylan O'Brien" in found and "Dylan O'Brien" not in found["Thomas Brodie-Sangster"].aliases
+    )
+    assert "ANTARA" not in found["Jakarta"].aliases
 
 
 def test_short_forms_that_fit_two_names_join_neither() -> None:

@@ -89,7 +89,10 @@ def resolve(
     # Person-like full names: gazetteer people and plain groups typed PERSON.
     people = [g for g in groups.values() if _group_type(g) == "PERSON"]
     for c in shorts:
-        target = _referent(c, people, gazetteer)
+        bracketed = _bracketed_owner(c, groups.values(), text) if text else None
+        if bracketed is not None:  # "Mahkamah Agung (MA)": not the person "MA Sunarto"
+            bracketed.fixed_type = _group_type(bracketed)
+        target = bracketed or _referent(c, people, gazetteer)
         if target is not None:
             target.mentions.append(c)
         elif c.entry is not None:
@@ -117,7 +120,19 @@ def resolve(
     sizes = {id(g): len(g.words) for g in groups.values()}
     for key, g in list(groups.items()):
         if g.entry_id is None and len(key[2:].split()) <= 2:
-            owner = _short_form_owner(g, list(groups.values()), text, sizes)
+            owner = next(
+                (
+                    o
+                    for m in g.mentions
+                    if _key(m.text) == key[2:]  # not a short form that joined g
+                    and (o := _bracketed_owner(m, [o for o in groups.values() if o is not g], text))
+                ),
+                None,
+            )
+            if owner is not None:
+                owner.fixed_type = _group_type(owner)  # the full name says what it is
+            else:
+                owner = _short_form_owner(g, list(groups.values()), text, sizes)
             if owner is not None:
                 owner.mentions.extend(g.mentions)
                 del groups[key]
@@ -321,6 +336,26 @@ def _short_form_owner(
     else:
         return None
     return fits[0] if len(fits) == 1 else None
+
+
+def _bracketed_owner(m: Candidate, groups: Collection[_Group], text: str) -> _Group | None:
+    """The name a short form stands for when it is given in brackets right after it: a
+    body's acronym ("Komite Penyelamatan Internasional (IRC)", whatever language its
+    letters come from) or a person's one-word nickname ("Joko Widodo (Jokowi)"). Not a
+    party after a person ("Ahmad Muzani (Gerindra)", "(PDIP)"), an agency after a place
+    ("Jakarta (ANTARA)") or an actor after a role ("Thomas (Dylan O'Brien)")."""
+    if text[m.start - 1 : m.start] != "(" or text[m.end : m.end + 1] != ")":
+        return None
+    before = len(text[: m.start - 1].rstrip())
+    acronym = m.text.isupper()
+    nickname = not acronym and m.type == "PERSON" and len(_key(m.text).split()) == 1
+    for o in groups:
+        if not any(n.end == before for n in o.mentions):
+            continue
+        kind = _group_type(o)
+        if (acronym and kind == "ORG") or (nickname and kind == "PERSON"):
+            return o
+    return None
 
 
 def _introduced_owner(
