@@ -219,7 +219,9 @@ def test_second_labelling_covers_the_test_spans_exactly() -> None:
 def test_treebank_gold_holds_labels_not_text() -> None:
     labels = ev.read_gold(ev.GOLD_UD)
     assert len(labels) >= 200
-    assert {lb.split for lb in labels} == {"test"}  # no rule is written from this source
+    assert {lb.split for lb in labels} == {"dev", "test"}
+    # only the CSUI train sentences were read while writing rules
+    assert {lb.article.rsplit("-", 1)[0] for lb in labels if lb.split == "dev"} == {"ud-csui-train"}
     for lb in labels:
         assert re.fullmatch(r"ud-(csui|gsd|pud)-[\w-]+", lb.article), lb
         assert re.fullmatch(r"[0-9a-f]{8}", lb.crc), lb

@@ -541,6 +541,9 @@ CASES = [
     # … but "puji Tuhan" praises God: God does not speak here
     ("Kapal itu tenggelam di Selat Sunda. “Kami semua selamat dari maut,” puji Tuhan yang "
      "diucapkan Rina Wati sambil menangis.", "scare", None, "Kami semua"),
+    # "Wadirut" (wakil direktur utama) is an office, not a name
+    ("“Pendapatan berbasis komisi ini naik 26,2 persen,” kata Wadirut Bank Mandiri, Wayan Agus "
+     "Mertayasa di Jakarta, Senin.", "direct", "Wayan Agus Mertayasa", "Pendapatan"),
     # a consul is an office, not a person's name
     ("“Sidang imigrasi itu sudah selesai,” ujar Konsul Jenderal RI di Houston, Bambang "
      "Sutrisno, dalam surat tertulis.", "direct", "Bambang Sutrisno", "Sidang imigrasi"),
