@@ -120,15 +120,7 @@ def resolve(
     sizes = {id(g): len(g.words) for g in groups.values()}
     for key, g in list(groups.items()):
         if g.entry_id is None and len(key[2:].split()) <= 2:
-            owner = next(
-                (
-                    o
-                    for m in g.mentions
-                    if _key(m.text) == key[2:]  # not a short form that joined g
-                    and (o := _bracketed_owner(m, [o for o in groups.values() if o is not g], text))
-                ),
-                None,
-            )
+            owner = _bracketed_group_owner(g, list(groups.values()), text)
             if owner is not None:
                 owner.fixed_type = _group_type(owner)  # the full name says what it is
             else:
@@ -355,6 +347,18 @@ def _bracketed_owner(m: Candidate, groups: Collection[_Group], text: str) -> _Gr
         kind = _group_type(o)
         if (acronym and kind == "ORG") or (nickname and kind == "PERSON"):
             return o
+    return None
+
+
+def _bracketed_group_owner(g: _Group, groups: list[_Group], text: str) -> _Group | None:
+    """The name one of ``g``'s own mentions is bracketed after (not a mention of a short
+    form that joined ``g`` earlier: "MA" in "MA Sunarto")."""
+    others = [o for o in groups if o is not g]
+    for m in g.mentions:
+        if _key(m.text) == g.key[2:]:
+            owner = _bracketed_owner(m, others, text)
+            if owner is not None:
+                return owner
     return None
 
 
