@@ -541,6 +541,14 @@ CASES = [
     # … but "puji Tuhan" praises God: God does not speak here
     ("Kapal itu tenggelam di Selat Sunda. “Kami semua selamat dari maut,” puji Tuhan yang "
      "diucapkan Rina Wati sambil menangis.", "scare", None, "Kami semua"),
+    # a connective opening the narrative sentence ("Karena itulah", "Sementara itu" with no
+    # comma) does not hide its subject from a "-nya" tag after it
+    ("Donald Trump ingin menang. “Saya ingin Piala Emmy,” kata Donald Trump.\n\nKarena itulah "
+     "John Oliver menawarkan pialanya. “Mari bertaruh pada pemilihan ini,” tuturnya.", "direct",
+     "John Oliver", "Mari bertaruh"),
+    ("“Bus ini gratis bagi warga,” kata Kapolres Bogor AKBP Dicky Hartono.\n\nSementara itu "
+     "Kepala Korlantas Polri Brigjen Royke Lumowa mengimbau masyarakat berangkat lebih awal."
+     "\n\n“Tidak semua bisa kita layani,” katanya.", "direct", "Royke Lumowa", "Tidak semua"),
     # "Wadirut" (wakil direktur utama) is an office, not a name
     ("“Pendapatan berbasis komisi ini naik 26,2 persen,” kata Wadirut Bank Mandiri, Wayan Agus "
      "Mertayasa di Jakarta, Senin.", "direct", "Wayan Agus Mertayasa", "Pendapatan"),

@@ -182,6 +182,7 @@ def _paragraph_subject(ctx: _Context, pos: int, *, through: int = 0) -> Speaker 
                     w for w in words[1:] if w[2] in ctx.lex.pronouns or ctx.text[w[0]].isupper()
                 ]
                 words = ctx.words(words[0][0], seg[1]) if words else []
+            words = _after_connective(ctx, words)
             if not words:
                 continue
             np_end = _noun_phrase_end(ctx, words)
@@ -210,6 +211,21 @@ def _paragraph_subject(ctx: _Context, pos: int, *, through: int = 0) -> Speaker 
         # "Barack Obama memanggil Brzezinski “…” / Dia menambahkan, “…”": Obama adds
         return _paragraph_subject(ctx, ctx.sentences[n][1] - 1, through=through - 1)
     return None
+
+
+_LINKS = frozenset({"itu", "itulah", "ini", "pun", "maka", "oleh", "karenanya"})
+
+
+def _after_connective(
+    ctx: _Context, words: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The clause after the connective that opens it, when a name follows: "Karena
+    itulah Oliver menawarkan pialanya" is about Oliver."""
+    links = (ctx.lex.clause_stop | ctx.lex.concessive | _LINKS) - {"yang", "bahwa"}
+    k = 0
+    while k < len(words) - 1 and words[k][2] in links:
+        k += 1
+    return words[k:] if k and ctx.text[words[k][0]].isupper() else words
 
 
 def _passive_agent(ctx: _Context, words: list[tuple[int, int, str]], end: int) -> Speaker | None:
