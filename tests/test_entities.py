@@ -759,6 +759,24 @@ def test_short_forms_join_the_full_name(text: str, owner: str, short: str) -> No
     assert not any(e.name == short for e in found.values())
 
 
+def test_a_noun_opening_the_sentence_is_not_part_of_the_name() -> None:
+    """ "Pernyataan Fahri …", "Kehadiran Raffi …", "Rencananya Retno …": the model runs the
+    name on from the affixed noun that opens the sentence; the name starts after it."""
+    text = (
+        "Wakil Ketua DPR Fahri Hamzah menolak penyadapan. Pernyataan Fahri itu disampaikan di "
+        "Senayan. Raffi Ahmad datang terlambat. Kehadiran Raffi membuat keluarga lega. "
+        "Ketua KPAI Retno Listyarti hadir. Rencananya Retno akan bertemu Gubernur. "
+        "Bunga Citra Lestari bernyanyi."
+    )
+    found = {e.name: e for e in extract_entities(text, use_ner=True)}
+    assert "Fahri" in [m.text for m in found["Fahri Hamzah"].mentions]
+    assert "Raffi" in [m.text for m in found["Raffi Ahmad"].mentions]
+    assert "Retno" in [m.text for m in found["Retno Listyarti"].mentions]
+    assert not any(n.split()[0] in ("Pernyataan", "Kehadiran", "Rencananya") for n in found)
+    # a name whose first word is also an ordinary word keeps it
+    assert "Bunga Citra Lestari" in found
+
+
 def test_brackets_after_a_name_that_are_not_its_short_form() -> None:
     # a party after a person, an actor after the role he plays, an agency after a place
     text = (

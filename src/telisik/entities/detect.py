@@ -193,6 +193,7 @@ def detect(
             continue
         kept.append(c)
     kept = _drop_degrees(_drop_capitalised_words(kept, tokens, words), words, text)
+    kept = _trim_opening_nouns(kept, tokens, words)
     kept = _drop_titles_and_months(kept, words, text)
     where = _token_index(tokens)
     kept = _quoted_nicknames(_drop_name_parts(kept, tokens, where, words), words, text)
@@ -254,6 +255,38 @@ def _drop_capitalised_words(
             and c.text not in inside
         )
     ]
+
+
+# Affixed nouns ("kehadiran", "keberadaan", "pengawasan") name an act or a field, never
+# a person: a name does not start with one.
+NOMINAL = re.compile(r"(?:pe[nmr]?|peng|peny|ke)\w{3,}an")
+
+
+def _trim_opening_nouns(
+    found: list[Candidate], tokens: list[list[_Tok]], words: Words
+) -> list[Candidate]:
+    """A person's name the model ran on from the noun that opens the sentence
+    ("Kehadiran Raffi membuat …", "Keberadaan Thiago Alcantara …", "Bergabungnya
+    Astro …"): the name starts after that noun."""
+    openers = {ws[0].start for toks in tokens if (ws := [t for t in toks if t.word])}
+    out = []
+    for c in found:
+        first, _, rest = c.text.partition(" ")
+        low = first.casefold()
+        rest = rest.lstrip()
+        if (
+            c.type == "PERSON"
+            and c.entry is None
+            and c.start in openers
+            and rest[:1].isupper()
+            and (
+                NOMINAL.fullmatch(low) is not None
+                or (low.endswith("nya") and low[:-3] in words.common)
+            )
+        ):
+            c = dataclasses.replace(c, start=c.end - len(rest), text=rest)
+        out.append(c)
+    return out
 
 
 def _drop_titles_and_months(found: list[Candidate], words: Words, text: str) -> list[Candidate]:

@@ -7,11 +7,11 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ..entities.detect import Words, all_cues, is_degree, is_verb, load_words
+from ..entities.detect import NOMINAL, Words, all_cues, is_degree, is_verb, load_words
 from ..entities.gazetteer import load_gazetteer
 from ..model import slug
 from .context import _HANDLE, _WORD, Lexicon, Speaker, _Context, _is_title_word, _Mention
-from .persons import _NOMINAL, personhood
+from .persons import personhood
 from .speakers import (
     _INDEFINITE,
     _LOCATIVE,
@@ -175,7 +175,7 @@ def _person_behind_office(ctx: _Context, start: int, limit: int) -> tuple[Speake
     while len(words) - k > 2 and (
         words[k][2] in ent_words.common
         or text[words[k][0] : words[k][1]].isupper()
-        or _NOMINAL.fullmatch(words[k][2]) is not None
+        or NOMINAL.fullmatch(words[k][2]) is not None
     ):
         k += 1
     if k:

@@ -7,14 +7,10 @@ in different ways: the model's type, the shape of the name, what the article sho
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from ..entities.detect import all_cues, load_words
+from ..entities.detect import NOMINAL, all_cues, load_words
 from .context import Speaker, _Context
-
-# Affixed nouns ("perundangan", "kebudayaan", "pengawasan") name offices, never people.
-_NOMINAL = re.compile(r"(?:pe[nmr]?|peng|peny|ke)\w{3,}an")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +81,7 @@ def name_shaped(name: str) -> bool:
         and not (len(names) == 1 and names[0].isupper())  # an acronym
         # "Pemuda", "Tenggara", "Undang-Undang Nomor"
         and not all(
-            _NOMINAL.fullmatch(w.casefold())
+            NOMINAL.fullmatch(w.casefold())
             or all(p in words.common for p in w.casefold().split("-"))
             for w in names
         )  # "Pemasyarakatan": an affixed noun names a field, not a person
@@ -98,7 +94,7 @@ def office_word_in(name: str) -> bool:
     words = load_words("id")
     return any(
         w[:1].isupper()
-        and (w.casefold() in words.common or _NOMINAL.fullmatch(w.casefold()) is not None)
+        and (w.casefold() in words.common or NOMINAL.fullmatch(w.casefold()) is not None)
         and w.casefold() not in words.connectors
         for w in name.split()
     )  # "Olaf van Schagen": a particle, not an office word
