@@ -777,6 +777,13 @@ def test_a_noun_opening_the_sentence_is_not_part_of_the_name() -> None:
     assert "Bunga Citra Lestari" in found
 
 
+def test_a_performer_or_athlete_word_is_a_role_not_part_of_the_name() -> None:
+    text = "Pesinetron Adjie Pangestu menikah. Pesepakbola Evan Dimas hadir di acara itu."
+    found = {e.name: e for e in extract_entities(text, use_ner=True)}
+    assert {"Adjie Pangestu", "Evan Dimas"} <= set(found)
+    assert found["Adjie Pangestu"].role == "Pesinetron"
+
+
 def test_brackets_after_a_name_that_are_not_its_short_form() -> None:
     # a party after a person, an actor after the role he plays, an agency after a place
     text = (
