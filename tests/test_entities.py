@@ -775,6 +775,23 @@ def test_a_noun_opening_the_sentence_is_not_part_of_the_name() -> None:
     assert not any(n.split()[0] in ("Pernyataan", "Kehadiran", "Rencananya") for n in found)
     # a name whose first word is also an ordinary word keeps it
     assert "Bunga Citra Lestari" in found
+    # an ordinary noun goes too when the article never capitalises it inside a sentence
+    # and names the rest elsewhere; not a word for someone related to the name
+    text = (
+        "Valentino Rossi menang lagi. Kontrak Rossi habis tahun depan. Ahed Tamimi ditahan "
+        "tentara. Sepupu Tamimi menolak berkomentar."
+    )
+    found = {e.name: e for e in extract_entities(text, use_ner=True)}
+    assert [m.text for m in found["Valentino Rossi"].mentions] == ["Valentino Rossi", "Rossi"]
+    assert [m.text for m in found["Ahed Tamimi"].mentions] == ["Ahed Tamimi"]
+
+
+def test_an_entity_name_has_single_spaces() -> None:
+    text = "Kapten Ajax, Davy   Klaassen, resmi pindah. “Saya senang,” kata Davy   Klaassen."
+    found = {e.id: e for e in extract_entities(text, use_ner=True)}
+    assert found["davy-klaassen"].name == "Davy Klaassen"
+    # the mentions still point at the text as it is
+    assert all(text[m.start : m.end] == m.text for m in found["davy-klaassen"].mentions)
 
 
 def test_a_performer_or_athlete_word_is_a_role_not_part_of_the_name() -> None:

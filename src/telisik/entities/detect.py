@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -57,6 +58,7 @@ class Words:
     title_cues: frozenset[str]
     area_offices: frozenset[str]  # offices named with their area: "Kapolsek Cilandak"
     month_cues: frozenset[str]  # "bulan Ramadhan": the one word after it is a month
+    kin: frozenset[str]  # "Sepupu Tamimi": someone related to the name after it
     stopwords: frozenset[str]
     common: frozenset[str]  # ordinary words (lang/<lang>/common.txt): "Pendidikan" in a role
 
@@ -267,8 +269,12 @@ def _trim_opening_nouns(
 ) -> list[Candidate]:
     """A person's name the model ran on from the noun that opens the sentence
     ("Kehadiran Raffi membuat …", "Keberadaan Thiago Alcantara …", "Bergabungnya
-    Astro …"): the name starts after that noun."""
+    Astro …", "Kontrak Rossi …"): the name starts after that noun. An ordinary word
+    counts only if the article never capitalises it inside a sentence and names the
+    rest elsewhere ("Bunga Citra Lestari" keeps "Bunga")."""
     openers = {ws[0].start for toks in tokens if (ws := [t for t in toks if t.word])}
+    inside = {t.text for toks in tokens for t in [t for t in toks if t.word][1:] if t.cap}
+    counts = Counter(t.text for toks in tokens for t in toks if t.word and t.cap)
     out = []
     for c in found:
         first, _, rest = c.text.partition(" ")
@@ -282,6 +288,14 @@ def _trim_opening_nouns(
             and (
                 NOMINAL.fullmatch(low) is not None
                 or (low.endswith("nya") and low[:-3] in words.common)
+                or (
+                    low in words.common
+                    and low not in words.titles
+                    and low not in words.role_heads
+                    and low not in words.kin
+                    and first not in inside
+                    and counts[rest.split()[-1]] > 1  # "Rossi" named elsewhere
+                )
             )
         ):
             c = dataclasses.replace(c, start=c.end - len(rest), text=rest)

@@ -471,7 +471,8 @@ def _entities(groups: object) -> tuple[Entity, ...]:
     for g in groups:  # type: ignore[attr-defined]
         g.mentions.sort(key=lambda m: m.start)
         type_ = _group_type(g)
-        forms = [m.text for m in g.mentions if not m.metonym]
+        # spaces as a reader sees them: "Davy   Klaassen" in a scraped text is "Davy Klaassen"
+        forms = [" ".join(m.text.split()) for m in g.mentions if not m.metonym]
         if g.name is not None:
             name = g.name
         else:
