@@ -549,6 +549,17 @@ CASES = [
     ("“Bus ini gratis bagi warga,” kata Kapolres Bogor AKBP Dicky Hartono.\n\nSementara itu "
      "Kepala Korlantas Polri Brigjen Royke Lumowa mengimbau masyarakat berangkat lebih awal."
      "\n\n“Tidak semua bisa kita layani,” katanya.", "direct", "Royke Lumowa", "Tidak semua"),
+    # a description closed by its demonstrative goes on past commas with places, a date
+    # or a name, and still points back ...
+    ("Presenter Nadine Chandrawinata ikut kampanye itu. “Hutan ini sangat cantik dan unik,” "
+     "terang presenter kelahiran Hannover, Jerman, 8 Mei 1984 ini.", "direct",
+     "Nadine Chandrawinata", "Hutan ini"),
+    ("Salahuddin Wahid menilai ada yang mencoba merenggangkan bangsa. “Saya khawatir bangsa "
+     "kita pecah,” kata putra dari pendiri Nahdlatul Ulama, KH Hasyim Asy’ari ini.", "direct",
+     "Salahuddin Wahid", "Saya khawatir"),
+    # ... but "Senin malam ini" after the comma is when, not who
+    ("Kapolres Bogor AKBP Dicky Hartono meninjau lokasi. “Jalur ditutup malam ini,” kata juru "
+     "bicara Polres Bogor, Senin malam ini.", "direct", "Polres Bogor", "Jalur ditutup"),
     # "Wadirut" (wakil direktur utama) is an office, not a name
     ("“Pendapatan berbasis komisi ini naik 26,2 persen,” kata Wadirut Bank Mandiri, Wayan Agus "
      "Mertayasa di Jakarta, Senin.", "direct", "Wayan Agus Mertayasa", "Pendapatan"),

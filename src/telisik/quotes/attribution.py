@@ -324,7 +324,7 @@ def _anaphoric(ctx: _Context, start: int, limit: int) -> bool:
     ):  # "kata pengacara Ulrich Weber yang menyelidiki kasus itu": "itu" is the case's
         return False
     comma = text.find(",", start, stop)
-    if comma >= 0 and not _person_starts(ctx, comma + 1):
+    if comma >= 0 and not _person_starts(ctx, comma + 1) and not _named_on(ctx, words, comma):
         # not "juru bicara TLC, selaku penyelenggara jajak pendapat tersebut":
         words = [w for w in words if w[1] <= comma]  # that "tersebut" is the poll's
         cut = min(cut, len(words))
@@ -367,6 +367,29 @@ def _anaphoric(ctx: _Context, start: int, limit: int) -> bool:
             ):
                 return True
     return False
+
+
+_TIME_WORDS = frozenset(
+    {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "pagi", "siang", "sore"}
+    | {"malam", "hari", "pekan", "bulan", "tahun"}
+)
+
+
+def _named_on(ctx: _Context, words: list[tuple[int, int, str]], comma: int) -> bool:
+    """The description goes on past its comma with names, places or a date and closes
+    with its demonstrative: "presenter … kelahiran Hannover, Jerman, 8 Mei 1984 ini",
+    "putra dari pendiri Nahdlatul Ulama, KH Hasyim Asy'ari ini" (not "…, Senin malam ini")."""
+    after = [w for w in words if w[0] > comma]
+    if len(after) < 2 or after[-1][2] not in ("itu", "ini", "tersebut"):
+        return False
+    if after[-2][2] in _TIME_WORDS:
+        return False
+    commas = [comma, *(k for k in range(comma + 1, after[-1][0]) if ctx.text[k] == ",")]
+    for k in commas:
+        nxt = ctx.words(k + 1, after[-1][1])[:1]
+        if not nxt or not (ctx.text[nxt[0][0]].isupper() or ctx.text[nxt[0][0]].isdigit()):
+            return False  # "…, selaku penyelenggara jajak pendapat tersebut": an aside
+    return True
 
 
 def _person_starts(ctx: _Context, pos: int) -> bool:
