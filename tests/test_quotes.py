@@ -560,6 +560,10 @@ CASES = [
     # ... but "Senin malam ini" after the comma is when, not who
     ("Kapolres Bogor AKBP Dicky Hartono meninjau lokasi. “Jalur ditutup malam ini,” kata juru "
      "bicara Polres Bogor, Senin malam ini.", "direct", "Polres Bogor", "Jalur ditutup"),
+    # "di mana" after a comma opens a clause with a subject of its own (see the model table
+    # for "X, dengan mengatakan …")
+    ("Hillary Clinton menyinggung soal Emmy Awards, di mana Donald Trump mengklaim bahwa "
+     "acaranya seharusnya menang.", "indirect", "Donald Trump", "acaranya"),
     # "Wadirut" (wakil direktur utama) is an office, not a name
     ("“Pendapatan berbasis komisi ini naik 26,2 persen,” kata Wadirut Bank Mandiri, Wayan Agus "
      "Mertayasa di Jakarta, Senin.", "direct", "Wayan Agus Mertayasa", "Pendapatan"),
@@ -670,6 +674,9 @@ MODEL_SPEAKERS = [
     ("“Konser ini luar biasa,” kata Taemin Lee kepada wartawan.\n\nSang rapper, Minho, "
      "juga mengiyakan ucapan rekannya. Dia mengungkapkan bahwa penonton Jakarta sangat "
      "hangat.\n\n“Kami pasti kembali tahun depan,” tuturnya.", "Kami pasti", "Minho"),
+    # "X, dengan mengatakan …": the adverbial after the comma is not the subject, X is
+    ("Dalam wawancara dengan majalah itu, Kevin Spacey membela diri di depan wartawan, dengan "
+     "mengatakan laporan tersebut merupakan rekayasa.", "laporan tersebut", "Kevin Spacey"),
     # "Pria yang …" is the man named before, whatever the relative clause names
     ("Jorge Lorenzo tak mempermasalahkan posisi start. Pria yang tahun lalu mengalahkan "
      "Valentino Rossi di Losail mengatakan, “Saat start itu sangat bagus, saya memulihkan "

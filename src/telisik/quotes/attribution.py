@@ -646,6 +646,19 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> tuple[int, int] | N
         if named and role and related and _appositive_person(ctx, role, related[0], segs[-2]):
             chosen = segs[-2]  # "Adik … Basuki Tjahaja Purnama, Fifi Lety Indra, mengatakan"
     words = ctx.words(*chosen)
+    if (
+        len(segs) >= 2
+        and chosen == segs[-1]
+        and words
+        and words[0][2] in ctx.lex.leading_prepositions
+        and not any(w[2] in ctx.lex.pronouns for w in words)
+        and not any(m.entity.type == "PERSON" for m in ctx.mentions_in(*chosen))
+        and any(m.entity.type == "PERSON" for m in ctx.mentions_in(*segs[-2]))
+    ):
+        # "Nikki Haley, dalam pertemuan di Dewan Keamanan mengatakan": the adverbial after
+        # the comma is not the subject; the person before it is
+        chosen = segs[-2]
+        words = ctx.words(*chosen)
     # "Dalam tulisan itu ia berterima kasih …": the subject follows the adverbial.
     if words and words[0][2] in ctx.lex.leading_prepositions:
         later = [k for k, w in enumerate(words) if w[2] in ctx.lex.pronouns or text[w[0]].isupper()]
