@@ -564,6 +564,10 @@ CASES = [
     # for "X, dengan mengatakan …")
     ("Hillary Clinton menyinggung soal Emmy Awards, di mana Donald Trump mengklaim bahwa "
      "acaranya seharusnya menang.", "indirect", "Donald Trump", "acaranya"),
+    # an account named after "akun" without its "@" speaks; an ordinary word there does not
+    ("“Selamat datang di Bali,” kata akun rizkiarraya.", "direct", "rizkiarraya", "Selamat"),
+    ("“Anda mengunjungi negara saya,” kata akun rafly_rahman.h dengan bahasa Inggris.",
+     "direct", "rafly_rahman.h", "Anda mengunjungi"),
     # "Wadirut" (wakil direktur utama) is an office, not a name
     ("“Pendapatan berbasis komisi ini naik 26,2 persen,” kata Wadirut Bank Mandiri, Wayan Agus "
      "Mertayasa di Jakarta, Senin.", "direct", "Wayan Agus Mertayasa", "Pendapatan"),

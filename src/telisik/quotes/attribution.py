@@ -269,6 +269,25 @@ def _described(ctx: _Context, subject: list[tuple[int, int, str]]) -> bool:
     )
 
 
+# "kata akun rizkiarraya", "kata akun rafly_rahman.h": an account named without its "@"
+_BARE_HANDLE = re.compile(r"akun\s+(?:instagram\s+|twitter\s+)?([a-z0-9][a-z0-9_.]*[a-z0-9_])\b")
+
+
+def _bare_handle(ctx: _Context, start: int) -> re.Match[str] | None:
+    """The account after "akun" written without "@": lower case, no ordinary word."""
+    found = _BARE_HANDLE.match(ctx.text, start)
+    if found is None:
+        return None
+    name = found.group(1)
+    words = load_words("id")
+    if name in words.common or name in words.stopwords or name in ctx.lex.stopwords:
+        return None  # "kata akun resmi klub": no account's name
+    return _TOKEN.match(ctx.text, found.start(1), found.end(1))  # the name alone, as a match
+
+
+_TOKEN = re.compile(r"\S+")
+
+
 def _handle_after(ctx: _Context, start: int, limit: int) -> re.Match[str] | None:
     """An account named after a few lower-case words: "kata akun @budi_s", "cuit
     pemilik akun @louistomlinsan" (not "kata Budi lewat akun @budi_s": Budi speaks)."""
@@ -489,7 +508,11 @@ def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | No
         called = _called(ctx, nxt[0], limit)
         if called is not None:  # "kata sosok yang karib disapa BTM": BTM's owner
             return Attribution(_speaker_of(ctx, called, None), cue, False, first[0], called.end)
-        handle = _HANDLE.match(text, nxt[0] - 1) or _handle_after(ctx, nxt[0], limit)
+        handle = (
+            _HANDLE.match(text, nxt[0] - 1)
+            or _handle_after(ctx, nxt[0], limit)
+            or _bare_handle(ctx, nxt[0])
+        )
         if handle is not None:  # "tulis @kemenhub151", "kata akun @budi_s": the account speaks
             sp = Speaker(slug(handle.group()), handle.group(), None)
             return Attribution(sp, text[first[0] : first[1]], False, first[0], handle.end())
