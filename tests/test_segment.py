@@ -28,6 +28,11 @@ def split(text: str) -> list[str]:
             ["Prof. Budi dan dr. Sari hadir.", "Acara selesai."],
         ),
         ("Buah, sayur, dll. Semua dijual.", ["Buah, sayur, dll. Semua dijual."]),
+        # a dentist's and a vet's titles as well ("kata … Kombes drg. Raymond")
+        (
+            "Kata Kombes drg. Raymond dan drh. Sari, kondisinya stabil. Ia pulang.",
+            ["Kata Kombes drg. Raymond dan drh. Sari, kondisinya stabil.", "Ia pulang."],
+        ),
         (
             "Kantornya di Jl. Sudirman No. 5 Jakarta. Ia pulang.",
             ["Kantornya di Jl. Sudirman No. 5 Jakarta.", "Ia pulang."],

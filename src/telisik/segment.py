@@ -34,6 +34,8 @@ ABBREVIATIONS = frozenset(
         "dkk",
         "dll",
         "dr",
+        "drg",
+        "drh",
         "drs",
         "dsb",
         "dst",
