@@ -784,6 +784,12 @@ def test_a_noun_opening_the_sentence_is_not_part_of_the_name() -> None:
     found = {e.name: e for e in extract_entities(text, use_ner=True)}
     assert [m.text for m in found["Valentino Rossi"].mentions] == ["Valentino Rossi", "Rossi"]
     assert [m.text for m in found["Ahed Tamimi"].mentions] == ["Ahed Tamimi"]
+    # the first word after a dateline opens the article's first sentence
+    text = (
+        "Jakarta, CNN Indonesia -- Keyakinan Zinedine Zidane terbukti. “Saya yakin,” ujar Zidane."
+    )
+    found = {e.name: e for e in extract_entities(text, use_ner=True)}
+    assert "Zinedine Zidane" in found and not any(n.startswith("Keyakinan") for n in found)
 
 
 def test_an_entity_name_has_single_spaces() -> None:

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from ..lexicon import load_toml, read_text
@@ -195,7 +196,7 @@ def detect(
             continue
         kept.append(c)
     kept = _drop_degrees(_drop_capitalised_words(kept, tokens, words), words, text)
-    kept = _trim_opening_nouns(kept, tokens, words)
+    kept = _trim_opening_nouns(kept, tokens, words, text)
     kept = _drop_titles_and_months(kept, words, text)
     where = _token_index(tokens)
     kept = _quoted_nicknames(_drop_name_parts(kept, tokens, where, words), words, text)
@@ -265,7 +266,7 @@ NOMINAL = re.compile(r"(?:pe[nmr]?|peng|peny|ke)\w{3,}an")
 
 
 def _trim_opening_nouns(
-    found: list[Candidate], tokens: list[list[_Tok]], words: Words
+    found: list[Candidate], tokens: list[list[_Tok]], words: Words, text: str
 ) -> list[Candidate]:
     """A person's name the model ran on from the noun that opens the sentence
     ("Kehadiran Raffi membuat …", "Keberadaan Thiago Alcantara …", "Bergabungnya
@@ -273,6 +274,13 @@ def _trim_opening_nouns(
     counts only if the article never capitalises it inside a sentence and names the
     rest elsewhere ("Bunga Citra Lestari" keeps "Bunga")."""
     openers = {ws[0].start for toks in tokens if (ws := [t for t in toks if t.word])}
+    # the first word after a dateline: "Jakarta, CNN Indonesia -- Keyakinan Zinedine Zidane …"
+    lead = tokens[0] if tokens else []
+    openers |= {
+        b.start
+        for a, b in pairwise(lead)
+        if b.word and any(d in text[a.end : b.start] for d in "-–—")
+    }
     inside = {t.text for toks in tokens for t in [t for t in toks if t.word][1:] if t.cap}
     counts = Counter(t.text for toks in tokens for t in toks if t.word and t.cap)
     out = []
