@@ -233,12 +233,9 @@ def _quoted_nicknames(found: list[Candidate], words: Words, text: str) -> list[C
     return out
 
 
-def _drop_capitalised_words(
-    found: list[Candidate], tokens: list[list[_Tok]], words: Words
-) -> list[Candidate]:
-    """Drop a lone ordinary word the model took for a person only because it opens a
-    sentence ("Kendati …", "Konsumen lainnya …", "Agensi menjelaskan …"): one that the
-    article never capitalises inside a sentence, where names stay capitalised."""
+def _openers_and_inside(tokens: list[list[_Tok]]) -> tuple[set[int], set[str]]:
+    """Where each sentence's first word starts, and the words the article capitalises
+    inside a sentence (where only names stay capitalised)."""
     openers: set[int] = set()
     inside: set[str] = set()
     for toks in tokens:
@@ -246,6 +243,16 @@ def _drop_capitalised_words(
         if ws:
             openers.add(ws[0].start)
         inside.update(t.text for t in ws[1:] if t.cap)
+    return openers, inside
+
+
+def _drop_capitalised_words(
+    found: list[Candidate], tokens: list[list[_Tok]], words: Words
+) -> list[Candidate]:
+    """Drop a lone ordinary word the model took for a person only because it opens a
+    sentence ("Kendati …", "Konsumen lainnya …", "Agensi menjelaskan …"): one that the
+    article never capitalises inside a sentence, where names stay capitalised."""
+    openers, inside = _openers_and_inside(tokens)
     return [
         c
         for c in found
@@ -273,7 +280,7 @@ def _trim_opening_nouns(
     Astro …", "Kontrak Rossi …"): the name starts after that noun. An ordinary word
     counts only if the article never capitalises it inside a sentence and names the
     rest elsewhere ("Bunga Citra Lestari" keeps "Bunga")."""
-    openers = {ws[0].start for toks in tokens if (ws := [t for t in toks if t.word])}
+    openers, inside = _openers_and_inside(tokens)
     # the first word after a dateline: "Jakarta, CNN Indonesia -- Keyakinan Zinedine Zidane …"
     lead = tokens[0] if tokens else []
     openers |= {
@@ -281,7 +288,6 @@ def _trim_opening_nouns(
         for a, b in pairwise(lead)
         if b.word and any(d in text[a.end : b.start] for d in "-–—")
     }
-    inside = {t.text for toks in tokens for t in [t for t in toks if t.word][1:] if t.cap}
     counts = Counter(t.text for toks in tokens for t in toks if t.word and t.cap)
     out = []
     for c in found:

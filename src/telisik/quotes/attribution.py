@@ -768,6 +768,9 @@ def _address_tail(
     return any(m.entity.type == "PERSON" for m in ctx.mentions_in(*name))
 
 
+_SOMEONE_NEW = _INDEFINITE | {"satu"}  # "seorang …", "salah satu …": not someone named before
+
+
 def _relative_head(ctx: _Context, yang: tuple[int, int, str], verb: int) -> int | None:
     """Where the person or body a relative clause describes starts, when the clause
     between "yang" and the verb names no person of its own: "X yang tinggal di Y <verb>".
@@ -781,7 +784,7 @@ def _relative_head(ctx: _Context, yang: tuple[int, int, str], verb: int) -> int 
     if (
         prev[0][2] in ctx.lex.described_heads
         and ctx.words(yang[1], verb)
-        and not (before and before[0][2] in _INDEFINITE | {"satu"})
+        and not (before and before[0][2] in _SOMEONE_NEW)
     ):
         # "Pria yang tahun lalu juara di Losail mengatakan": the man (not "puluhan
         # wanita yang mengungkapkan …", where the verb is the clause's own, nor "salah

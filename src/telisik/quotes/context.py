@@ -50,6 +50,7 @@ class Lexicon:
     openers: frozenset[str]  # with the prepositions, subordinators and concessives
     clause_stop: frozenset[str]
     concessive: frozenset[str]
+    connectives: frozenset[str]  # "Karena itulah …", "Sementara itu …" before a subject
     coordinators: frozenset[str]
     adverbs: frozenset[str]
     cue_adjuncts: frozenset[str]
@@ -106,6 +107,8 @@ def load_lexicon(lang: str = "id") -> Lexicon:
         | words("concessive"),
         clause_stop=words("clause_stop"),
         concessive=words("concessive"),
+        connectives=(words("clause_stop") | words("concessive") | words("connective_links"))
+        - {"yang", "bahwa"},
         coordinators=words("coordinators"),
         adverbs=words("adverbs"),
         cue_adjuncts=words("cue_adjuncts"),

@@ -213,17 +213,13 @@ def _paragraph_subject(ctx: _Context, pos: int, *, through: int = 0) -> Speaker 
     return None
 
 
-_LINKS = frozenset({"itu", "itulah", "ini", "pun", "maka", "oleh", "karenanya"})
-
-
 def _after_connective(
     ctx: _Context, words: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
     """The clause after the connective that opens it, when a name follows: "Karena
     itulah Oliver menawarkan pialanya" is about Oliver."""
-    links = (ctx.lex.clause_stop | ctx.lex.concessive | _LINKS) - {"yang", "bahwa"}
     k = 0
-    while k < len(words) - 1 and words[k][2] in links:
+    while k < len(words) - 1 and words[k][2] in ctx.lex.connectives:
         k += 1
     return words[k:] if k and ctx.text[words[k][0]].isupper() else words
 
