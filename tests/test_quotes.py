@@ -923,6 +923,22 @@ def test_a_quote_continued_in_the_next_paragraph_keeps_its_speaker() -> None:
     assert [q.speaker_name for q in found] == ["Sergey Lavrov", "Sergey Lavrov"]
 
 
+def test_a_long_quote_far_from_the_last_one_goes_on_with_the_one_interviewed() -> None:
+    # four paragraphs of narrative naming no one, then his quoted sentences with no cue
+    text = (
+        "“Kami akan membuka dua gerai baru tahun ini,” kata Rudi Hartono.\n\n"
+        "Perusahaan itu berdiri pada 2010 di Bandung.\n\n"
+        "Kini gerainya tersebar di tiga provinsi.\n\n"
+        "Penjualan naik tiap tahun.\n\n"
+        "Pasar daring juga digarap.\n\n"
+        "“Ke depan kami ingin masuk ke kota-kota kecil di luar Jawa.”\n\n"
+        "“Menu baru.”"
+    )
+    found = {q.text[:10]: q for q in quotes_of(text) if q.kind in ("direct", "scare")}
+    assert found["Ke depan k"].speaker_name == "Rudi Hartono"
+    assert found["Menu baru"].speaker is None  # a heading, not his words
+
+
 def test_a_direct_quote_with_a_space_after_its_mark_is_not_also_reported_speech() -> None:
     # Scraped text often has "“ Tim …": the sentence is a direct quote all the same
     text = (

@@ -259,6 +259,10 @@ _PRONOUN = "\x00pronoun"
 _CONTINUE = "\x00continue"
 
 
+# Cue-less quoted words this short with no one to give them to are a title or a heading.
+_TITLE_WORDS = 6
+
+
 _SUBJECT = "\x00subject"
 
 
@@ -388,8 +392,14 @@ def _continuation(
         # his words: the narrative's subject, when it looks like a person.
         near = _narrative_subject(ctx, state, q.start, para, newer=False)
         sp = near if near is not None and personhood(ctx, near).name_shaped else None
+    short = len(ctx.words(q.start, q.end)) <= _TITLE_WORDS
+    if sp is None and q.kind == "direct" and not short:
+        # Quoted sentences standing alone, paragraphs after the last quote, when the
+        # narrative since has no subject of its own: an interview goes on with the one
+        # interviewed (a short phrase with no one to give it to stays a heading).
+        sp = state.last
     if sp is None:
-        if q.kind == "partial" or len(ctx.words(q.start, q.end)) <= 6:
+        if q.kind == "partial" or short:
             return dataclasses.replace(q, kind="scare", speaker=None)  # a title, a heading
         return dataclasses.replace(q, speaker=None)
     return dataclasses.replace(q, speaker=sp.id, speaker_name=sp.name, speaker_role=sp.role)
