@@ -175,6 +175,11 @@ CASES = [
      "nekat naik ke puncak Gunung Semeru yakni Luki Prasetia, Okky Rahmawati, dan Dimas "
      "Regaeloni.\n\n“Korban sempat keluar dari tenda dan langsung muntah,” katanya.",
      "direct", "Antong Hartadi", "Korban sempat"),
+    # a subject describing someone by the person it names ("istri dari X itu") points back
+    # at the one spoken of, not at X
+    ("“Sekolah kami akan menambah dua kelas baru,” ujar Rina Kusuma.\n\nNamun, soal biaya "
+     "pembangunan, istri dari Bambang Sutrisno itu belum mau merinci.\n\n“Nanti kami umumkan "
+     "setelah rapat yayasan selesai,” katanya.", "direct", "Rina Kusuma", "Nanti kami"),
     # a paragraph that opens with "Dia" goes on with the subject of the one before, not
     # with the last speaker, whose tag that paragraph's quoted words do not carry
     ("Mantan Presiden Jimmy Carter berduka. “Dia pelayan publik agung,” tambahnya.\n\n"

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..entities.detect import load_words
 from ..model import Quote
 from .attribution import (
     Attribution,
@@ -18,7 +19,7 @@ from .attribution import (
     attribution_after,
     attribution_before,
 )
-from .context import Speaker, _Context
+from .context import Speaker, _Context, _Mention
 from .persons import personhood
 from .speakers import (
     _appositive_person,
@@ -191,6 +192,9 @@ def _paragraph_subject(ctx: _Context, pos: int, *, through: int = 0) -> Speaker 
                 # "Payne dengan bangga membagi …": a surname the entities stage missed
                 owner = _unlinked_person(ctx, words[0][0], words[0][1])
                 persons = [owner] if owner is not None else []
+            if persons and _description_of_someone(ctx, words, np_end, persons[0]):
+                opens_with_pronoun = k == 0
+                break  # "istri dari Ananda Mikola itu …": Marcella, named before
             if persons and k + 1 < len(segments):
                 named = _appositive_person(ctx, words, persons[0], segments[k + 1])
                 if named is not None:  # "Adik … Basuki Tjahaja Purnama, Fifi Lety Indra, …"
@@ -211,6 +215,22 @@ def _paragraph_subject(ctx: _Context, pos: int, *, through: int = 0) -> Speaker 
         # "Barack Obama memanggil Brzezinski “…” / Dia menambahkan, “…”": Obama adds
         return _paragraph_subject(ctx, ctx.sentences[n][1] - 1, through=through - 1)
     return None
+
+
+def _description_of_someone(
+    ctx: _Context, words: list[tuple[int, int, str]], np_end: int, person: _Mention
+) -> bool:
+    """A subject that describes someone by a person it names and closes with its
+    demonstrative ("istri dari Ananda Mikola itu", "Pelantun Hotline Bling itu"): it
+    points back at the one spoken of before, not at the person named inside."""
+    head = words[0]
+    after = [w for w in words if w[0] >= np_end][:1]
+    return (
+        person.start > head[0]
+        and bool(after)
+        and after[0][2] in ("itu", "ini", "tersebut")
+        and (ctx.text[head[0]].islower() or head[2] in load_words("id").common)
+    )
 
 
 def _after_connective(
