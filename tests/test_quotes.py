@@ -180,6 +180,37 @@ CASES = [
     ("“Sekolah kami akan menambah dua kelas baru,” ujar Rina Kusuma.\n\nNamun, soal biaya "
      "pembangunan, istri dari Bambang Sutrisno itu belum mau merinci.\n\n“Nanti kami umumkan "
      "setelah rapat yayasan selesai,” katanya.", "direct", "Rina Kusuma", "Nanti kami"),
+    # a name after a comma that ends the sentence explains the noun before it: not the
+    # subject a tag goes to …
+    ("“Kami senang bisa kembali tampil,” kata Sinta Maharani.\n\nBanyak kenangan yang ia "
+     "bawa pulang bersama sang suami, Doni Saputra.\n\n“Semua penonton di sana sangat "
+     "ramah,” ujarnya.", "direct", "Sinta Maharani", "Semua penonton"),
+    # … but an agent or a source is
+    ("“Kami masih menunggu hasil laboratorium,” kata Rudi Santoso.\n\nPemeriksaan itu "
+     "dibenarkan oleh Kepala Humas, Kemenkes, Dewi Lestari.\n\n“Hasilnya keluar pekan "
+     "depan,” ujarnya.", "direct", "Dewi Lestari", "Hasilnya keluar"),
+    # nor a name running into a subordinate clause with no verb of its own …
+    ("“Film ini untuk ibu saya,” kata Andi Wijaya.\n\nTahun ini tepat sepuluh tahun "
+     "setelah ibunya meninggal bersama sopirnya, Budi Hartono karena kecelakaan di jalan "
+     "tol.\n\n“Saya selalu mengingat dia setiap hari,” ujarnya.",
+     "direct", "Andi Wijaya", "Saya selalu"),
+    # … unless its verb follows the aside
+    ("“Ini kehormatan bagi saya,” kata Toni Hartono.\n\nSementara itu, vokalis Lentera, "
+     "Ryan Pratama sebelum tampil ikut berbicara tentang lagu itu.\n\n“Lagu ini sangat "
+     "spesial bagi kami semua,” ujarnya.", "direct", "Ryan Pratama", "Lagu ini"),
+    # a clause with its own verb before "bersama" is the sentence's: the names after it
+    # are its objects
+    ("“Kami puas dengan musim ini,” kata Arif Budiman.\n\nKlub itu mendatangkan dua pemain "
+     "bersama pelatih baru, Rudi Salim dan Joko Purnomo yang langsung berlatih.\n\n“Target "
+     "kami musim depan adalah juara,” ujarnya.", "direct", "Arif Budiman", "Target kami"),
+    # a verb with no subject before it ("Tak cuma enggan membuka …") and one after
+    # "selesai" open the sentence: the name after the comma is its subject
+    ("“Produk itu kami luncurkan bulan depan,” kata Sari Dewi kepada wartawan.\n\nTak cuma "
+     "enggan membuka harga, Heru Santoso juga diam soal target penjualan. “Nanti saya "
+     "jelaskan di pameran,” imbuh dia.", "direct", "Heru Santoso", "Nanti saya"),
+    ("“Kami butuh tambahan pasukan,” kata Budi Hartono.\n\nSelesai menelepon Komandan Rudi "
+     "Salim, Andi Wijaya kaget melihat dua tamu datang.\n\n“Kedatangan mereka sangat aneh "
+     "bagi saya,” ujarnya.", "direct", "Andi Wijaya", "Kedatangan mereka"),
     # a paragraph that opens with "Dia" goes on with the subject of the one before, not
     # with the last speaker, whose tag that paragraph's quoted words do not carry
     ("Mantan Presiden Jimmy Carter berduka. “Dia pelayan publik agung,” tambahnya.\n\n"

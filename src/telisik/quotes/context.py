@@ -53,6 +53,7 @@ class Lexicon:
     connectives: frozenset[str]  # "Karena itulah …", "Sementara itu …" before a subject
     coordinators: frozenset[str]
     adverbs: frozenset[str]
+    verb_leads: frozenset[str]  # the adverbs, negations and modals: no subject before a verb
     cue_adjuncts: frozenset[str]
     close_sources: frozenset[str]
     described_heads: frozenset[str]
@@ -111,6 +112,7 @@ def load_lexicon(lang: str = "id") -> Lexicon:
         - {"yang", "bahwa"},
         coordinators=words("coordinators"),
         adverbs=words("adverbs"),
+        verb_leads=words("adverbs") | words("verb_leads"),
         cue_adjuncts=words("cue_adjuncts"),
         close_sources=words("close_sources"),
         described_heads=words("described_heads"),

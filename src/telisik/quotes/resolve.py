@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..entities.detect import load_words
+from ..entities.detect import is_verb, load_words
 from ..model import Quote
 from .attribution import (
     Attribution,
@@ -171,7 +171,8 @@ def _paragraph_subject(ctx: _Context, pos: int, *, through: int = 0) -> Speaker 
         if ctx.inside_quote(start):  # "“… . Saat Ramadan dan …,” ujar X": quoted words
             n -= 1
             continue
-        segments = _comma_segments(ctx.text, start, end)[:3]
+        every = _comma_segments(ctx.text, start, end)
+        segments = every[:3]
         for k, seg in enumerate(segments):
             if ctx.text[seg[0] : seg[1]].lstrip()[:1] in "\"'“‘«”":
                 break  # quoted words: their names are not the sentence's subject
@@ -195,6 +196,12 @@ def _paragraph_subject(ctx: _Context, pos: int, *, through: int = 0) -> Speaker 
             if persons and _description_of_someone(ctx, words, np_end, persons[0]):
                 opens_with_pronoun = k == 0
                 break  # "istri dari Ananda Mikola itu …": Marcella, named before
+            if (
+                persons
+                and k
+                and _no_verb_after(ctx, words, np_end, (start, segments[k][0]), k + 1 == len(every))
+            ):
+                continue  # "… bersama sang suami, Harvey Moeis.": an appositive, no subject
             if persons and k + 1 < len(segments):
                 named = _appositive_person(ctx, words, persons[0], segments[k + 1])
                 if named is not None:  # "Adik … Basuki Tjahaja Purnama, Fifi Lety Indra, …"
@@ -233,6 +240,30 @@ def _description_of_someone(
     )
 
 
+def _no_verb_after(
+    ctx: _Context,
+    words: list[tuple[int, int, str]],
+    np_end: int,
+    before: tuple[int, int],
+    last: bool,
+) -> bool:
+    """A name after a comma that runs into a subordinate clause ("kekasihnya, Dodi Al
+    Fayed karena dikejar …") or ends its sentence ("… bersama sang suami, Harvey
+    Moeis."): it explains the noun before the comma and has no verb of its own, so it
+    is not the sentence's subject. An agent or a source is ("… dibenarkan oleh Plt
+    Kepala Humas, Noor Izza.", "Hal senada keluar dari sahabat Diana, Rosa Mockton.")."""
+    rest = [w for w in words if w[0] >= np_end]
+    if rest:  # "Ryan Tedder sebelum tampil ikut berbicara": the verb comes after the aside
+        return rest[0][2] in ctx.lex.clause_stop - {"yang", "bahwa"} and not any(
+            _active_verb(ctx, w) for w in rest[2:]
+        )
+    entity_words = load_words("id")
+    return last and not any(
+        w in ("oleh", "dari") or (w.startswith("di") and is_verb(w, entity_words))
+        for _s, _e, w in ctx.words(*before)
+    )
+
+
 def _after_connective(
     ctx: _Context, words: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
@@ -259,17 +290,24 @@ def _passive_agent(ctx: _Context, words: list[tuple[int, int, str]], end: int) -
 
 
 def _predicate_in(ctx: _Context, words: list[tuple[int, int, str]]) -> bool:
-    """A clause with its own verb ("the Reds baru mendapatkan tiga pemain"), not an
-    opening adverbial ("Usai menghadiri rapat", "Semua bermula ketika …")."""
-    if any(w[2] in ctx.lex.openers for w in words):
+    """A clause with its own subject and verb ("the Reds baru mendapatkan tiga pemain"),
+    not an opening adverbial ("Usai menghadiri rapat", "Tak cuma enggan berkomentar
+    soal produk") nor a noun phrase with a relative clause ("Kuasa korban yang
+    melaporkan perkara ini"): a verb after a subordinator is not the clause's own."""
+    if words[0][2] in ctx.lex.openers:
         return False
-    return any(
-        len(w[2]) > 5
-        and w[2].isalpha()
-        and w[2].startswith(("me", "ber"))
-        and ctx.text[w[0]].islower()
-        for w in words[1:]
-    )
+    for j, word in enumerate(words[1:], start=1):
+        if word[2] in ctx.lex.openers:
+            return False  # "… yang melaporkan", "… saat menghadiri": not the main verb
+        if _active_verb(ctx, word):
+            return any(x[2] not in ctx.lex.verb_leads for x in words[:j])
+    return False
+
+
+def _active_verb(ctx: _Context, word: tuple[int, int, str]) -> bool:
+    """An active verb form written in lower case: "mendapatkan", "berbicara"."""
+    s, _e, w = word
+    return len(w) > 5 and w.isalpha() and w.startswith(("me", "ber")) and ctx.text[s].islower()
 
 
 # Quotes carry this placeholder until pronouns are resolved in text order.
