@@ -211,6 +211,11 @@ CASES = [
     ("“Kami butuh tambahan pasukan,” kata Budi Hartono.\n\nSelesai menelepon Komandan Rudi "
      "Salim, Andi Wijaya kaget melihat dua tamu datang.\n\n“Kedatangan mereka sangat aneh "
      "bagi saya,” ujarnya.", "direct", "Andi Wijaya", "Kedatangan mereka"),
+    # a connective and an adverb before the subject ("Tetapi lagi-lagi Aji …")
+    ("“Kami masih mencari dua pemain asing,” kata Aji Pratama.\n\nDua nama yang beredar cocok "
+     "dengan ciri yang diungkapkan oleh manajer klub, Rudi Salim. Tetapi lagi-lagi Aji masih "
+     "bungkam soal hal tersebut. “Tunggu saja kedatangan mereka di sini,” tutupnya.",
+     "direct", "Aji Pratama", "Tunggu saja"),
     # a paragraph that opens with "Dia" goes on with the subject of the one before, not
     # with the last speaker, whose tag that paragraph's quoted words do not carry
     ("Mantan Presiden Jimmy Carter berduka. “Dia pelayan publik agung,” tambahnya.\n\n"
