@@ -848,6 +848,30 @@ def test_speaker_role(text: str, role: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "tag,role",
+    [
+        ("ujar penyerang berusia 32 tahun itu", "penyerang berusia 32 tahun"),
+        ("kata pelantun lagu ' Senja ' tersebut", "pelantun lagu ' Senja '"),
+        ("tutur sang pelatih", "pelatih"),
+        # a title cut at its comma keeps its closing mark
+        ("kata pemain film ' Headshot, Jagal ' itu", "pemain film ' Headshot '"),
+        ("kata pemain film ‘ Headshot, Jagal ’ itu", "pemain film ‘ Headshot ’"),
+        # what the description says is no role: a source, a study, a bare "pria"
+        ("kata sang sumber", None),
+        ("ungkap penelitian tersebut", None),
+        ("ujar pria itu", None),
+    ],
+)
+def test_a_description_pointing_back_is_the_role_given_there(tag: str, role: str) -> None:
+    text = (
+        "“Kami menang,” kata Rudi Santoso.\n\n"
+        f"“Kami bermain sangat bagus malam ini,” {tag}."
+    )
+    q = [q for q in quotes_of(text) if q.kind == "direct"][1]
+    assert (q.speaker_name, q.speaker_role) == ("Rudi Santoso", role)
+
+
+@pytest.mark.parametrize(
     "text,via",
     [
         ("“Ini penting,” kata Nam Sung-wook kepada Associated Press.", "Associated Press"),

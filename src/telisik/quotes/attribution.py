@@ -52,6 +52,7 @@ class Attribution:
     start: int = 0  # the attribution's own span (to find a relay channel near it)
     end: int = 0
     subject: bool = False  # "ia mengatakan", "pria itu": a subject, not a speech tag
+    description: str | None = None  # "penyerang berusia 32 tahun" of "… itu": a role
     personal: bool = False  # the subject is "ia"/"dia"/"beliau": a person's
     document: bool = False  # "tulis pernyataan tersebut": whoever issued it
 
@@ -388,6 +389,35 @@ def _anaphoric(ctx: _Context, start: int, limit: int) -> bool:
     return False
 
 
+# Heads of a description that say nothing of what its person is.
+_NOT_ROLES = frozenset(
+    {"sumber", "seseorang", "orang", "pihak", "akun", "dia", "ia", "beliau"}
+    | {"penelitian", "studi", "riset", "survei", "kajian", "data", "artikel", "tulisan"}
+    | {"rumor", "kabar", "berita", "informasi"}
+)
+
+
+def _description(ctx: _Context, start: int, limit: int) -> str | None:
+    """What a description pointing back says its person is, as the role the article
+    gives the speaker there: "penyerang berusia 32 tahun" of "ujar penyerang berusia
+    32 tahun itu"; none for a bare "pria itu"."""
+    words = ctx.words(start, ctx.stop(start, limit, ",.;\n"))
+    end = 0
+    while end < len(words) and words[end][2] not in ("itu", "ini", "tersebut"):
+        if end and words[end][2] in ctx.lex.phrase_stop:
+            break
+        end += 1
+    if not end:
+        return None
+    role = _clean_role(ctx.text[words[0][0] : words[end - 1][1]])
+    head = role.split()[0].casefold() if role else ""
+    if head in _NOT_ROLES or head in ctx.lex.documents:
+        return None  # "sang sumber", "pernyataan tersebut", "seseorang": not what someone is
+    if role is None or (" " not in role and head in ctx.lex.described_heads):
+        return None  # "pria", "sang pelatih" keeps "pelatih"
+    return role
+
+
 _TIME_WORDS = frozenset(
     {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "pagi", "siang", "sore"}
     | {"malam", "hari", "pekan", "bulan", "tahun"}
@@ -504,7 +534,8 @@ def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | No
                     stop,
                 )
         if _anaphoric(ctx, nxt[0], limit):  # "lanjut adik kandung … itu", "kata pria itu"
-            return Attribution(None, cue, True, first[0], nxt[1], subject=True)
+            described = _description(ctx, nxt[0], limit)
+            return Attribution(None, cue, True, first[0], nxt[1], True, description=described)
         called = _called(ctx, nxt[0], limit)
         if called is not None:  # "kata sosok yang karib disapa BTM": BTM's owner
             return Attribution(_speaker_of(ctx, called, None), cue, False, first[0], called.end)
@@ -852,7 +883,8 @@ def according_to(
     if nxt[2] in ctx.lex.pronouns or nxt[2] == "nya" or cue[2].endswith("nya"):
         return Attribution(None, word, True, cue[0], nxt[1])
     if _anaphoric(ctx, nxt[0], limit):  # the person named before
-        return Attribution(None, word, True, cue[0], nxt[1], subject=True)
+        described = _description(ctx, nxt[0], limit)
+        return Attribution(None, word, True, cue[0], nxt[1], True, description=described)
     end = _menurut_end(ctx, nxt[0], limit)
     speaker = speaker_in(ctx, nxt[0], end)
     return None if speaker is None else Attribution(speaker, word, False, cue[0], end)

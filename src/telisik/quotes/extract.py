@@ -234,7 +234,7 @@ def _quote(
     via = relay_in(ctx, lo, hi, sp)
     if att.pronoun or sp is None:
         marker = _marker(att)
-        return Quote(text[qs:qe], qs, qe, kind, _PRONOUN, speaker_name=marker, cue=att.cue, via=via)
+        return Quote(text[qs:qe], qs, qe, kind, _PRONOUN, marker, att.description, att.cue, via=via)
     return Quote(text[qs:qe], qs, qe, kind, sp.id, sp.name, sp.role, att.cue or None, via)
 
 
@@ -446,7 +446,9 @@ def _indirect(
     via = relay_in(ctx, s, e, sp)
     if att.pronoun or sp is None:
         marker = _marker(att)
-        return Quote(text[cs:ce], cs, ce, "indirect", _PRONOUN, marker, cue=cue or att.cue, via=via)
+        return Quote(
+            text[cs:ce], cs, ce, "indirect", _PRONOUN, marker, att.description, cue or att.cue, via
+        )
     return Quote(text[cs:ce], cs, ce, "indirect", sp.id, sp.name, sp.role, cue or att.cue, via)
 
 

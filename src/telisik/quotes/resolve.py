@@ -369,7 +369,8 @@ def _fill_pronouns(ctx: _Context, quotes: list[Quote]) -> Iterator[Quote]:
                 q,
                 speaker=sp.id if sp else None,
                 speaker_name=sp.name if sp else None,
-                speaker_role=sp.role if sp else None,
+                # "ujar penyerang berusia 32 tahun itu": the role the article gives here
+                speaker_role=(q.speaker_role or sp.role) if sp else None,
             )
         elif q.speaker == _CONTINUE:
             q = _continuation(ctx, out, i, q, state, prev_direct, para)

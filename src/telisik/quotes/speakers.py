@@ -175,6 +175,10 @@ def _clean_role(role: str) -> str | None:
     role = " ".join(words).strip(_TRAIL)
     if role.count("(") > role.count(")"):
         role += ")"
+    if role.count("'") % 2:
+        role += " '"  # "pemain film ' Headshot": the title's closing mark
+    if role.count("‘") > role.count("’"):
+        role += " ’"
     for lead in ("seorang ", "sang ", "salah satu ", "yakni ", "yaitu "):
         if role.casefold().startswith(lead):
             role = role[len(lead) :]
