@@ -848,6 +848,28 @@ def test_speaker_role(text: str, role: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text,role",
+    [
+        # a quote that gives no role: the occupation written before the name elsewhere
+        ("Kendati kalah, pelatih Luis Milla tetap puas dengan timnya.\n\n“Tim ini menunjukkan "
+         "kemajuan,” ujar Milla.", "pelatih"),
+        ("Menurut pengamat politik Ray Rangkuti, koalisi itu rapuh.\n\n“Koalisi ini tidak "
+         "akan bertahan lama,” kata Ray.", "pengamat politik"),
+        # not a word for whom someone serves: the lawyer is someone else
+        ("Kemarin ia bertemu pengacara Setya Novanto di Jakarta.\n\n“Saya tidak bersalah,” kata "
+         "Setya Novanto.", None),
+        # where and when after the name are not a role
+        ("“Kami menurunkan 50 personel,” kata Erick Frendriz, di lokasi.", None),
+        ("“Kami menurunkan 50 personel,” kata Erick Frendriz, ketika dijumpai di kawasan "
+         "Senopati.", None),
+    ],
+)  # fmt: skip
+def test_the_role_given_elsewhere_and_no_place_for_a_role(text: str, role: str | None) -> None:
+    q = only(text, "direct")
+    assert q.speaker_role == role
+
+
+@pytest.mark.parametrize(
     "tag,role",
     [
         ("ujar penyerang berusia 32 tahun itu", "penyerang berusia 32 tahun"),
@@ -863,10 +885,7 @@ def test_speaker_role(text: str, role: str) -> None:
     ],
 )
 def test_a_description_pointing_back_is_the_role_given_there(tag: str, role: str) -> None:
-    text = (
-        "“Kami menang,” kata Rudi Santoso.\n\n"
-        f"“Kami bermain sangat bagus malam ini,” {tag}."
-    )
+    text = f"“Kami menang,” kata Rudi Santoso.\n\n“Kami bermain sangat bagus malam ini,” {tag}."
     q = [q for q in quotes_of(text) if q.kind == "direct"][1]
     assert (q.speaker_name, q.speaker_role) == ("Rudi Santoso", role)
 

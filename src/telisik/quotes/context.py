@@ -64,6 +64,7 @@ class Lexicon:
     relay_asides: frozenset[str]
     met_verbs: frozenset[str]
     written_cues: frozenset[str]
+    occupations: frozenset[str]
     stopwords: frozenset[str]
     triggers: frozenset[str] = frozenset()  # words without which a sentence reports nothing
 
@@ -123,6 +124,7 @@ def load_lexicon(lang: str = "id") -> Lexicon:
         relay_asides=words("relay_asides"),
         met_verbs=words("met_verbs"),
         written_cues=words("written_cues"),
+        occupations=words("occupations"),
         stopwords=load_stopwords(lang),
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..entities.detect import load_words
 from ..model import Document, Quote, QuoteKind
@@ -27,7 +27,7 @@ from .attribution import (
 from .context import _TRAIL, _WORD, _Context, load_lexicon
 from .marks import Marked, quoted_spans
 from .resolve import _CONTINUE, _PRONOUN, _fill_pronouns, _marker
-from .speakers import speaker_in
+from .speakers import occupation_of, speaker_in
 
 
 def _content(text: str, start: int, end: int) -> tuple[int, int]:
@@ -86,7 +86,19 @@ def find_quotes(doc: Document, *, lang: str = "id") -> tuple[Quote, ...]:
     quotes = list(_marked_quotes(ctx, marked))
     quotes.extend(_indirect_quotes(ctx, marked))
     quotes.sort(key=lambda q: (q.start, q.end))
-    return tuple(_fill_pronouns(ctx, quotes))
+    return tuple(_with_roles(ctx, _fill_pronouns(ctx, quotes)))
+
+
+def _with_roles(ctx: _Context, quotes: Iterable[Quote]) -> Iterator[Quote]:
+    """A speaker quoted with no role keeps the occupation the article writes before
+    their name elsewhere ("pelatih Luis Milla … ujar Milla")."""
+    found: dict[str, str | None] = {}
+    for q in quotes:
+        if q.speaker and not q.speaker_role and q.kind != "scare":
+            if q.speaker not in found:
+                found[q.speaker] = occupation_of(ctx, q.speaker)
+            q = dataclasses.replace(q, speaker_role=found[q.speaker])
+        yield q
 
 
 def _marked_quotes(ctx: _Context, marked: list[Marked]) -> Iterator[Quote]:

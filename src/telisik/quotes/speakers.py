@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from ..entities.detect import load_words
+from ..entities.detect import is_verb, load_words
 from ..entities.gazetteer import load_gazetteer
 from ..lexicon import load_toml
 from ..model import slug
@@ -207,6 +207,8 @@ def _appositive(ctx: _Context, pos: int, limit: int) -> str | None:
         return None
     if first in ("seperti", "sebagaimana", "demikian"):
         return None  # ", seperti dilansir dari Reuters"
+    if first in lex.phrase_stop - {"yang", "sebagai"}:
+        return None  # ", di lokasi", ", ketika dijumpai di …": where and when, not a role
     if first.startswith(("me", "ber", "di")) and len(first) > 5 and first not in ctx.lex.stopwords:
         return None  # a verb: ", menambahkan bahwa …"
     if not text[words[0][0]].islower():
@@ -331,3 +333,24 @@ def _appositive_person(
     if len(people) != 1 or not after or after[0][0] != people[0].start:
         return None
     return people[0] if after[-1][1] == people[0].end else None
+
+
+def occupation_of(ctx: _Context, entity_id: str | None) -> str | None:
+    """The occupation written in lower case right before one of the speaker's mentions
+    ("pelatih Luis Milla", "pengamat politik Ray Rangkuti"), the first the article
+    gives: the role of a quote whose own words give none."""
+    for m in ctx.mentions_of(entity_id):
+        if m.entity.type != "PERSON":
+            return None
+        before = ctx.words(max(0, m.start - 60), m.start)[-3:]
+        if not before or ctx.text[before[-1][1] : m.start].strip():
+            continue  # punctuation between: not a phrase before the name
+        for k in range(len(before) - 1, -1, -1):
+            s, _e, w = before[k]
+            if not ctx.text[s].islower() or ctx.text[before[k][1] : before[-1][0]].count(","):
+                break
+            if w in ctx.lex.occupations:
+                return ctx.text[s : before[-1][1]]
+            if w in ctx.lex.stopwords or is_verb(w, load_words("id")):
+                break  # "… memuji Dybala", "… dan Raisa": not a role phrase
+    return None
