@@ -161,6 +161,40 @@ def test_an_office_held_over_an_area_names_no_one(text: str, area: str, use_ner:
     assert found[area].type == "GPE"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # a rank after the office is not part of it, abbreviated or written out …
+        ("Kapolres Jember AKBP Kusworo Wibowo meninjau lokasi.", "Kusworo Wibowo",
+         "Kapolres Jember"),
+        ("Kadiv Humas Mabes Polri Irjen Pol Boy Rafli Amar menegaskan hal itu.",
+         "Boy Rafli Amar", "Kadiv Humas Mabes Polri"),
+        ("Kepala Bidang Humas Polda Jawa Barat Komisaris Besar Yusri Yunus menjelaskan hal "
+         "itu.", "Yusri Yunus", "Kepala Bidang Humas Polda Jawa Barat"),
+        # … but a rank alone is the role there is
+        ("Hal itu dikatakan Brigjen Rikwanto kemarin.", "Rikwanto", "Brigjen"),
+        # an office with "dan" before a comma and a one-word name, however long
+        ("Kepala Bidang Lalu Lintas dan Angkutan Jalan Dishub Sumsel, Sudirman mengungkapkan "
+         "hal itu.", "Sudirman", "Kepala Bidang Lalu Lintas dan Angkutan Jalan Dishub Sumsel"),
+        ("Kepala Subdirektorat Manajemen Satelit Kementerian Komunikasi dan Informatika, "
+         "Mulyadi, menyebut hal itu.", "Mulyadi",
+         "Kepala Subdirektorat Manajemen Satelit Kementerian Komunikasi dan Informatika"),
+    ],
+)  # fmt: skip
+def test_the_role_before_a_name_without_its_rank(text: str, name: str, role: str) -> None:
+    found = {e.name: e for e in extract_entities(text, use_ner=True)}
+    assert found[name].role == role
+
+
+def test_an_address_after_an_office_is_no_role() -> None:
+    text = (
+        "Ia ditangkap di rumah dinas Wali Kota Kompleks Balai Kota Jalan Ki Gede Sebayu, "
+        "Kelurahan Mangkukusuman, Kecamatan Tegal Timur."
+    )
+    found = extract_entities(text, use_ner=True)
+    assert [e.name for e in found if e.type == "PERSON"] == []
+
+
 def test_dan_between_two_people_does_not_join_their_roles() -> None:
     text = "Presiden Joko Widodo dan Menteri BUMN Rini Soemarno meninjau bandara."
     found = {e.name: e for e in extract_entities(text, use_ner=True)}

@@ -1290,7 +1290,8 @@ def _wordset(words: str) -> frozenset[str]:
 
 _ROLE_STOP = _wordset(
     "yang dan atau kata ujar bahwa oleh kepada pada untuk ke ketika saat setelah sejak serta itu "
-    "ini tersebut adalah merupakan bersama antara di dari menuju dengan"
+    "ini tersebut adalah merupakan bersama antara di dari menuju dengan "
+    "jl jl. kompleks gang"  # "Wali Kota Kompleks Balai Kota …, Kelurahan …": an address
 )
 # A kin word before a name relates it to someone else: "Kim Jong Il, ayah Kim Jong Un".
 _KIN = _wordset(
@@ -1329,6 +1330,22 @@ def _jurisdiction(
     return named and _pre_role(text, toks, i, words, multiword=j > i) is not None  # not "Andi, …"
 
 
+# The service after a rank: "Laksma TNI", "Irjen Pol".
+_SERVICES = frozenset({"tni", "pol", "polri", "pol."})
+
+# A rank written out at the end of a role phrase: "… Divisi Humas Polri Brigadir Jenderal",
+# "… Polda Metro Jaya Ajun Komisaris Besar Polisi" (not "Sekretaris Jenderal").
+_RANK_AT_END = re.compile(
+    r"\s+(?:Ajun\s+)?(?:Komisaris|Inspektur|Brigadir|Mayor|Letnan|Laksamana|Marsekal)"
+    r"\s+(?:Besar|Jenderal|Muda|Madya|Polisi|Pertama|Satu|Dua)(?:\s+(?:Polisi|TNI|Pol))?$"
+)
+
+
+def without_rank(role: str) -> str:
+    """A role phrase without the rank written out after it."""
+    return _RANK_AT_END.sub("", role)
+
+
 def _pre_role(
     text: str, toks: list[_Tok], i: int, words: Words, *, multiword: bool = False
 ) -> str | None:
@@ -1336,21 +1353,27 @@ def _pre_role(
     more words, so an office with "dan" inside may precede it (a lone capitalised
     word after "… Pengembangan dan Pemasaran" is more likely the office's own)."""
     k = i - 1
-    while k >= 0 and toks[k].low in words.titles:
-        k -= 1  # "Kapolsek Pancoran, Kompol Aswin": the rank after the comma
-    if k >= 0 and toks[k].text == ",":
+    while k >= 0 and (
+        toks[k].low in words.titles
+        or (toks[k].low in _SERVICES and k > 0 and toks[k - 1].low in words.titles)
+    ):
+        k -= 1  # "Kapolsek Pancoran, Kompol Aswin", "Danlantamal IV Laksma TNI R Eko": ranks
+    comma = k >= 0 and toks[k].text == ","
+    if comma:
         k -= 1  # "ajudan kebijakan luar negeri Kremlin, Yuri Ushakov"
-    else:
-        k = i - 1
+    elif k < 0 or not toks[k].cap:
+        k = i - 1  # "kata Brigjen Rikwanto": the rank is all the role there is
     last = k
     numbered = i + 1 < len(toks) and (toks[i + 1].text[:1].isdigit() or toks[i + 1].text == ".")
     if i < len(toks) and _name_word(toks[i], words) and not numbered:  # not "(PM) No 84"
         k = _before_short_form(toks, k, words)  # "… dan Kebudayaan (Menko PMK) Puan Maharani"
     head = None
     steps = 0
-    while k >= 0 and steps < 8:
+    while k >= 0 and steps < (12 if comma else 8):  # "Kepala Subdirektorat …, Mulyadi"
         t = toks[k]
-        if multiword and t.low in ("dan", "&") and _office_and(toks, k, words):
+        # "Menteri Pemuda dan Olahraga Imam Nahrawi"; after a comma a one-word name too:
+        # "Kepala Bidang Lalu Lintas dan Angkutan Jalan Dishub Sumsel, Sudirman"
+        if (multiword or comma) and t.low in ("dan", "&") and _office_and(toks, k, words):
             k -= 1  # "Menteri Pemuda dan Olahraga Imam Nahrawi"
             steps += 1
             continue
@@ -1374,7 +1397,7 @@ def _pre_role(
         return None
     if not any(t.cap for t in toks[head : last + 1]):
         return None  # "penasihat kebijakan luar negeri Putin": Putin's adviser, not Putin
-    return text[toks[head].start : toks[last].end]
+    return without_rank(text[toks[head].start : toks[last].end])
 
 
 def _before_short_form(toks: list[_Tok], k: int, words: Words) -> int:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from ..entities.detect import is_verb, load_words
+from ..entities.detect import is_verb, load_words, without_rank
 from ..entities.gazetteer import load_gazetteer
 from ..lexicon import load_toml
 from ..model import slug
@@ -172,7 +172,7 @@ def _clean_role(role: str) -> str | None:
     words = role.split()
     while words and _is_title_word(words[-1].casefold().rstrip(".")):
         words.pop()  # "…, Dr dr" before the name
-    role = " ".join(words).strip(_TRAIL)
+    role = without_rank(" ".join(words).strip(_TRAIL))
     if role.count("(") > role.count(")"):
         role += ")"
     if role.count("'") % 2:
