@@ -907,6 +907,27 @@ def test_relay_channel(text: str, via: str | None) -> None:
     assert q.speaker_name != via
 
 
+def test_a_speakers_channel_holds_for_their_other_quotes() -> None:
+    text = (
+        "“Sanksi itu tidak adil,” kata Vasily Nebenzia, seperti dilansir dari Reuters.\n\n"
+        "Dewan Keamanan akan bersidang lagi pekan depan.\n\n"
+        "“Kami akan terus menentang rancangan itu,” ujar Nebenzia.\n\n"
+        "“Kami kecewa dengan hasilnya,” kata Linda Thomas."
+    )
+    found = [(q.speaker_name, q.via) for q in quotes_of(text) if q.kind == "direct"]
+    assert found == [
+        ("Vasily Nebenzia", "Reuters"),
+        ("Vasily Nebenzia", "Reuters"),
+        ("Linda Thomas", None),  # someone else: the article names no channel for her
+    ]
+
+
+def test_the_dateline_outlet_is_the_publisher_not_a_channel() -> None:
+    text = "Medan (ANTARA News) - “Tidak boleh ada pengkhianat,” kata Panglima TNI Gatot Nurmantyo."
+    q = only(text, "direct")
+    assert (q.speaker_name, q.via) == ("Gatot Nurmantyo", None)
+
+
 def test_an_office_of_a_country_speaks_for_the_state() -> None:
     q = only(
         "Kepala Staf Gabungan Korea Selatan mengatakan Korea Utara menembakkan dua rudal.",

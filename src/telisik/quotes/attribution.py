@@ -1144,9 +1144,17 @@ def relay_in(ctx: _Context, start: int, end: int, speaker: Speaker | None) -> st
     for m in ctx.mentions_in(start, end):
         if speaker is not None and m.entity.id == speaker.id:
             continue
-        if ctx.is_media(m):
+        if ctx.is_media(m) and not _in_dateline(ctx.text, m):
             return ctx.text[m.start : m.end]
     return None
+
+
+def _in_dateline(text: str, m: _Mention) -> bool:
+    """The outlet of the dateline ("Medan (ANTARA News) - …", "Jakarta, CNN Indonesia
+    -- …"): the article's publisher, not a channel that relays the quote."""
+    para = text.rfind("\n", 0, m.start) + 1
+    after = text[m.end : m.end + 4].lstrip(") ")
+    return m.start - para < 60 and after[:1] in ("-", "–", "—")
 
 
 def _ends_with_cue(ctx: _Context, start: int, end: int) -> bool:

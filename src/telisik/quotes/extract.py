@@ -86,7 +86,7 @@ def find_quotes(doc: Document, *, lang: str = "id") -> tuple[Quote, ...]:
     quotes = list(_marked_quotes(ctx, marked))
     quotes.extend(_indirect_quotes(ctx, marked))
     quotes.sort(key=lambda q: (q.start, q.end))
-    return tuple(_with_roles(ctx, _fill_pronouns(ctx, quotes)))
+    return tuple(_with_roles(ctx, _with_channels(list(_fill_pronouns(ctx, quotes)))))
 
 
 def _with_roles(ctx: _Context, quotes: Iterable[Quote]) -> Iterator[Quote]:
@@ -98,6 +98,21 @@ def _with_roles(ctx: _Context, quotes: Iterable[Quote]) -> Iterator[Quote]:
             if q.speaker not in found:
                 found[q.speaker] = occupation_of(ctx, q.speaker)
             q = dataclasses.replace(q, speaker_role=found[q.speaker])
+        yield q
+
+
+def _with_channels(quotes: list[Quote]) -> Iterator[Quote]:
+    """A speaker whose quotes the article relays through one channel only ("kata
+    Rycroft, sebagaimana dikutip Xinhua") speaks through it in their other quotes
+    there too."""
+    channels: dict[str, set[str]] = {}
+    for q in quotes:
+        if q.speaker and q.via:
+            channels.setdefault(q.speaker, set()).add(q.via)
+    for q in quotes:
+        only = channels.get(q.speaker or "", set())
+        if q.speaker and not q.via and len(only) == 1 and q.kind != "scare":
+            q = dataclasses.replace(q, via=next(iter(only)))
         yield q
 
 
