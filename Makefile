@@ -56,6 +56,8 @@ eval-quotes: $(STAMP)
 	$(BIN)/python training/eval_quotes.py score --split test
 	$(BIN)/python training/eval_quotes.py --source ud score --split test
 	$(BIN)/python training/eval_quotes.py agree training/gold/quotes-indosum-second.tsv
+	$(BIN)/python training/eval_roles.py score --split dev
+	$(BIN)/python training/eval_roles.py score --split test
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache .mypy_cache build src/*.egg-info
