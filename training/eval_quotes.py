@@ -151,6 +151,16 @@ def quote_at(doc: Document, start: int, end: int) -> Quote | None:
     return best
 
 
+def annotate(texts: dict[str, str]) -> dict[str, Document]:
+    """The articles through segmentation, entities and quotes, offsets kept."""
+    pipeline = Pipeline(stages=["segment", "entities", "quotes"])
+    # The clean stage would move the offsets; its character clean-up is applied in place
+    # ("\u200e" before an opening mark, invisible to a reader, is a space here as there).
+    return {
+        i: pipeline(Document(id=i, source=i, text=characters_in_place(t))) for i, t in texts.items()
+    }
+
+
 def score(split: str | None, show_errors: bool, source: Source = INDOSUM) -> int:
     labels = [
         lb
@@ -159,12 +169,7 @@ def score(split: str | None, show_errors: bool, source: Source = INDOSUM) -> int
     ]
     wanted = {lb.article for lb in labels}
     texts = {i: t for i, t in source.documents() if i in wanted}
-    pipeline = Pipeline(stages=["segment", "entities", "quotes"])
-    # The clean stage would move the offsets; its character clean-up is applied in place
-    # ("\u200e" before an opening mark, invisible to a reader, is a space here as there).
-    docs = {
-        i: pipeline(Document(id=i, source=i, text=characters_in_place(t))) for i, t in texts.items()
-    }
+    docs = annotate(texts)
     right = total = stale = 0
     named_right = named = 0
     for lb in labels:

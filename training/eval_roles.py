@@ -26,10 +26,6 @@ from pathlib import Path
 
 import eval_quotes as ev
 
-from telisik import Pipeline
-from telisik.clean import characters_in_place
-from telisik.model import Document
-
 GOLD = Path(__file__).with_name("gold") / "roles-indosum.tsv"
 NONE = "NONE"
 
@@ -118,10 +114,7 @@ def score(split: str | None, show_errors: bool) -> int:
     speakers = {(lb.article, lb.start): lb.speaker for lb in ev.read_gold()}
     wanted = {r.article for r in labels}
     texts = {i: t for i, t in ev.INDOSUM.documents() if i in wanted}
-    pipeline = Pipeline(stages=["segment", "entities", "quotes"])
-    docs = {
-        i: pipeline(Document(id=i, source=i, text=characters_in_place(t))) for i, t in texts.items()
-    }
+    docs = ev.annotate(texts)
     scored = role_right = via_right = stale = 0
     with_role = role_given = 0
     for r in labels:
