@@ -10,7 +10,16 @@ from dataclasses import dataclass
 from ..entities.detect import NOMINAL, Words, all_cues, is_degree, is_verb, load_words
 from ..entities.gazetteer import load_gazetteer
 from ..model import slug
-from .context import _HANDLE, _WORD, Lexicon, Speaker, _Context, _is_title_word, _Mention
+from .context import (
+    _HANDLE,
+    _WORD,
+    DEMONSTRATIVES,
+    Lexicon,
+    Speaker,
+    _Context,
+    _is_title_word,
+    _Mention,
+)
 from .persons import personhood
 from .speakers import (
     _INDEFINITE,
@@ -263,7 +272,7 @@ def _described(ctx: _Context, subject: list[tuple[int, int, str]]) -> bool:
     return (
         1 < len(subject) <= 12
         and (ctx.text[subject[0][0]].islower() or subject[0][2] in load_words("id").common)
-        and subject[-1][2] in ("itu", "ini", "tersebut")
+        and subject[-1][2] in DEMONSTRATIVES
         and not any(
             m.entity.type == "PERSON" for m in ctx.mentions_in(subject[0][0], subject[-1][1])
         )
@@ -338,7 +347,7 @@ def _anaphoric(ctx: _Context, start: int, limit: int) -> bool:
     k = next((k for k, w in enumerate(words) if w[2] == "yang"), 0)
     if (
         k
-        and words[k - 1][2] not in ("itu", "ini", "tersebut")  # "pemain ‘Zoolander’ tersebut"
+        and words[k - 1][2] not in DEMONSTRATIVES  # "pemain ‘Zoolander’ tersebut"
         and "," not in text[start : words[k][0]]
         and any(m.entity.type == "PERSON" for m in ctx.mentions_in(start, words[k][0]))
     ):  # "kata pengacara Ulrich Weber yang menyelidiki kasus itu": "itu" is the case's
@@ -350,10 +359,7 @@ def _anaphoric(ctx: _Context, start: int, limit: int) -> bool:
         cut = min(cut, len(words))
     phrase = words[:cut]  # "ujar eks pelatih akademi Arsenal itu di ESPN FC"
     clause = words  # "lanjut adik kandung … (Gus Dur) itu."
-    if any(
-        1 < len(words) <= 14 and words[-1][2] in ("itu", "ini", "tersebut")
-        for words in (phrase, clause)
-    ):
+    if any(1 < len(words) <= 14 and words[-1][2] in DEMONSTRATIVES for words in (phrase, clause)):
         return True
     if (
         words
@@ -373,7 +379,7 @@ def _anaphoric(ctx: _Context, start: int, limit: int) -> bool:
     if words and words[0][2] in ctx.lex.speaker_heads:
         return False  # "kata sumber itu, mengutip Metro": an unnamed source stays unnamed
     for k, (_s, e, w) in enumerate(words[:16]):
-        if k and w in ("itu", "ini", "tersebut"):
+        if k and w in DEMONSTRATIVES:
             nxt = words[k + 1][2] if k + 1 < len(words) else ""
             # "… ini, dalam diskusi", "pelantun 'Semusim' ini kala ditemui di …"
             # "… ini lagi."
@@ -403,17 +409,19 @@ def _description(ctx: _Context, start: int, limit: int) -> str | None:
     32 tahun itu"; none for a bare "pria itu"."""
     words = ctx.words(start, ctx.stop(start, limit, ",.;\n"))
     end = 0
-    while end < len(words) and words[end][2] not in ("itu", "ini", "tersebut"):
+    while end < len(words) and words[end][2] not in DEMONSTRATIVES:
         if end and words[end][2] in ctx.lex.phrase_stop:
             break
         end += 1
     if not end:
         return None
     role = _clean_role(ctx.text[words[0][0] : words[end - 1][1]])
-    head = role.split()[0].casefold() if role else ""
+    if role is None:
+        return None
+    head = role.split()[0].casefold()
     if head in _NOT_ROLES or head in ctx.lex.documents:
         return None  # "sang sumber", "pernyataan tersebut", "seseorang": not what someone is
-    if role is None or (" " not in role and head in ctx.lex.described_heads):
+    if " " not in role and head in ctx.lex.described_heads:
         return None  # "pria", "sang pelatih" keeps "pelatih"
     return role
 
@@ -429,7 +437,7 @@ def _named_on(ctx: _Context, words: list[tuple[int, int, str]], comma: int) -> b
     with its demonstrative: "presenter … kelahiran Hannover, Jerman, 8 Mei 1984 ini",
     "putra dari pendiri Nahdlatul Ulama, KH Hasyim Asy'ari ini" (not "…, Senin malam ini")."""
     after = [w for w in words if w[0] > comma]
-    if len(after) < 2 or after[-1][2] not in ("itu", "ini", "tersebut"):
+    if len(after) < 2 or after[-1][2] not in DEMONSTRATIVES:
         return False
     if after[-2][2] in _TIME_WORDS:
         return False

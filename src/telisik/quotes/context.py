@@ -26,6 +26,10 @@ _TRAIL = ",.;: \n\t"
 _HANDLE = re.compile(r"@\w{2,}")
 
 
+# The words that close a description pointing back: "pria itu", "… tersebut".
+DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut"})
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """The quotes stage's word lists (``lang/<lang>/quotes.toml``)."""

@@ -19,7 +19,7 @@ from .attribution import (
     attribution_after,
     attribution_before,
 )
-from .context import Speaker, _Context, _Mention
+from .context import DEMONSTRATIVES, Speaker, _Context, _Mention
 from .persons import personhood
 from .speakers import (
     _appositive_person,
@@ -228,14 +228,14 @@ def _description_of_someone(
     ctx: _Context, words: list[tuple[int, int, str]], np_end: int, person: _Mention
 ) -> bool:
     """A subject that describes someone by a person it names and closes with its
-    demonstrative ("istri dari Ananda Mikola itu", "Pelantun Hotline Bling itu"): it
+    demonstrative ("istri dari Ananda Mikola itu", "mantan suami Nia Daniati itu"): it
     points back at the one spoken of before, not at the person named inside."""
     head = words[0]
     after = [w for w in words if w[0] >= np_end][:1]
     return (
         person.start > head[0]
         and bool(after)
-        and after[0][2] in ("itu", "ini", "tersebut")
+        and after[0][2] in DEMONSTRATIVES
         and (ctx.text[head[0]].islower() or head[2] in load_words("id").common)
     )
 
