@@ -840,6 +840,8 @@ def test_someone_unnamed_from_an_institution_is_not_the_institution(text: str, f
          "Juru bicara Pentagon"),
         ("Budi Santoso, Direktur Utama PT Maju Jaya mengatakan perusahaan itu untung.",
          "Direktur Utama PT Maju Jaya"),
+        ('"Gugatan itu kami daftarkan hari ini," kata Budi Santoso, yang juga Ketua Bidang '
+         "Advokasi DPP Partai Maju.", "Ketua Bidang Advokasi DPP Partai Maju"),
     ],
 )  # fmt: skip
 def test_speaker_role(text: str, role: str) -> None:

@@ -179,7 +179,7 @@ def _clean_role(role: str) -> str | None:
         role += " '"  # "pemain film ' Headshot": the title's closing mark
     if role.count("‘") > role.count("’"):
         role += " ’"
-    for lead in ("seorang ", "sang ", "salah satu ", "yakni ", "yaitu "):
+    for lead in ("seorang ", "sang ", "salah satu ", "yakni ", "yaitu ", "yang juga "):
         if role.casefold().startswith(lead):
             role = role[len(lead) :]
     return role or None
