@@ -864,6 +864,8 @@ def test_speaker_role(text: str, role: str) -> None:
         ("“Kami menurunkan 50 personel,” kata Erick Frendriz, di lokasi.", None),
         ("“Kami menurunkan 50 personel,” kata Erick Frendriz, ketika dijumpai di kawasan "
          "Senopati.", None),
+        ("“Kami menurunkan 50 personel,” kata Erick Frendriz, kemarin.", None),
+        ("“Kami menurunkan 50 personel,” kata Erick Frendriz, belum lama ini.", None),
     ],
 )  # fmt: skip
 def test_the_role_given_elsewhere_and_no_place_for_a_role(text: str, role: str | None) -> None:

@@ -207,13 +207,21 @@ def _appositive(ctx: _Context, pos: int, limit: int) -> str | None:
         return None
     if first in ("seperti", "sebagaimana", "demikian"):
         return None  # ", seperti dilansir dari Reuters"
-    if first in lex.phrase_stop - {"yang", "sebagai"}:
-        return None  # ", di lokasi", ", ketika dijumpai di …": where and when, not a role
+    if first in lex.phrase_stop - {"yang", "sebagai"} or first in _WHEN:
+        return None  # ", di lokasi", ", ketika dijumpai di …", ", kala itu": not a role
     if first.startswith(("me", "ber", "di")) and len(first) > 5 and first not in ctx.lex.stopwords:
         return None  # a verb: ", menambahkan bahwa …"
     if not text[words[0][0]].islower():
         return None
     return _clean_role(text[j:stop])
+
+
+# Words that open a time after a name: ", hari ini", ", kala itu", ", belum lama ini".
+_WHEN = frozenset(
+    {"hari", "kala", "belum", "baru", "baru-baru", "kemarin", "tadi", "sejak", "hingga"}
+    | {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "pagi", "siang"}
+    | {"sore", "malam", "pekan", "bulan", "tahun", "atas"}
+)
 
 
 # Words that open a description of someone not named: "seorang pejabat …".
