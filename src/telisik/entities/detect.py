@@ -60,6 +60,7 @@ class Words:
     area_offices: frozenset[str]  # offices named with their area: "Kapolsek Cilandak"
     month_cues: frozenset[str]  # "bulan Ramadhan": the one word after it is a month
     kin: frozenset[str]  # "Sepupu Tamimi": someone related to the name after it
+    family: frozenset[str]  # "ayah Kim Jong Un": a role head that relates, not a role
     stopwords: frozenset[str]
     common: frozenset[str]  # ordinary words (lang/<lang>/common.txt): "Pendidikan" in a role
 
@@ -195,8 +196,10 @@ def detect(
                 kept[-1] = c
             continue
         kept.append(c)
-    kept = _drop_degrees(_drop_capitalised_words(kept, tokens, words), words, text)
-    kept = _trim_opening_nouns(kept, tokens, words, text)
+    openers, inside = _openers_and_inside(tokens)
+    kept = _drop_capitalised_words(kept, openers, inside, words)
+    kept = _drop_degrees(kept, words, text)
+    kept = _trim_opening_nouns(kept, tokens, openers, inside, words, text)
     kept = _drop_titles_and_months(kept, words, text)
     where = _token_index(tokens)
     kept = _quoted_nicknames(_drop_name_parts(kept, tokens, where, words), words, text)
@@ -247,12 +250,11 @@ def _openers_and_inside(tokens: list[list[_Tok]]) -> tuple[set[int], set[str]]:
 
 
 def _drop_capitalised_words(
-    found: list[Candidate], tokens: list[list[_Tok]], words: Words
+    found: list[Candidate], openers: set[int], inside: set[str], words: Words
 ) -> list[Candidate]:
     """Drop a lone ordinary word the model took for a person only because it opens a
     sentence ("Kendati …", "Konsumen lainnya …", "Agensi menjelaskan …"): one that the
     article never capitalises inside a sentence, where names stay capitalised."""
-    openers, inside = _openers_and_inside(tokens)
     return [
         c
         for c in found
@@ -273,17 +275,21 @@ NOMINAL = re.compile(r"(?:pe[nmr]?|peng|peny|ke)\w{3,}an")
 
 
 def _trim_opening_nouns(
-    found: list[Candidate], tokens: list[list[_Tok]], words: Words, text: str
+    found: list[Candidate],
+    tokens: list[list[_Tok]],
+    openers: set[int],
+    inside: set[str],
+    words: Words,
+    text: str,
 ) -> list[Candidate]:
     """A person's name the model ran on from the noun that opens the sentence
     ("Kehadiran Raffi membuat …", "Keberadaan Thiago Alcantara …", "Bergabungnya
     Astro …", "Kontrak Rossi …"): the name starts after that noun. An ordinary word
     counts only if the article never capitalises it inside a sentence and names the
     rest elsewhere ("Bunga Citra Lestari" keeps "Bunga")."""
-    openers, inside = _openers_and_inside(tokens)
     # the first word after a dateline: "Jakarta, CNN Indonesia -- Keyakinan Zinedine Zidane …"
     lead = tokens[0] if tokens else []
-    openers |= {
+    openers = openers | {
         b.start
         for a, b in pairwise(lead)
         if b.word and any(d in text[a.end : b.start] for d in "-–—")
@@ -1293,10 +1299,6 @@ _ROLE_STOP = _wordset(
     "ini tersebut adalah merupakan bersama antara di dari menuju dengan "
     "jl jl. kompleks gang"  # "Wali Kota Kompleks Balai Kota …, Kelurahan …": an address
 )
-# A kin word before a name relates it to someone else: "Kim Jong Il, ayah Kim Jong Un".
-_KIN = _wordset(
-    "ayah ibu putri putra anak adik kakak istri suami saudara paman bibi kakek nenek cucu"
-)
 
 
 def person_roles(text: str, toks: list[_Tok], i: int, j: int, words: Words) -> list[str]:
@@ -1387,7 +1389,7 @@ def _pre_role(
             and toks[k + 1].cap
             and toks[k + 1].low not in words.common
         )  # "Imam Nahrawi gembira atas …": a first name, not the role of what follows
-        if t.low in words.role_heads and t.low not in _KIN and not named:
+        if t.low in words.role_heads and t.low not in words.family and not named:
             head = k
         k -= 1
         steps += 1

@@ -24,6 +24,7 @@ from .persons import personhood
 from .speakers import (
     _INDEFINITE,
     _LOCATIVE,
+    _TIME_WORDS,
     _after_locative,
     _appositive_person,
     _clean_role,
@@ -424,12 +425,6 @@ def _description(ctx: _Context, start: int, limit: int) -> str | None:
     if " " not in role and head in ctx.lex.described_heads:
         return None  # "pria", "sang pelatih" keeps "pelatih"
     return role
-
-
-_TIME_WORDS = frozenset(
-    {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "pagi", "siang", "sore"}
-    | {"malam", "hari", "pekan", "bulan", "tahun"}
-)
 
 
 def _named_on(ctx: _Context, words: list[tuple[int, int, str]], comma: int) -> bool:

@@ -216,11 +216,15 @@ def _appositive(ctx: _Context, pos: int, limit: int) -> str | None:
     return _clean_role(text[j:stop])
 
 
+# Days, parts of a day and spans of time: "…, Senin malam ini" is when, not who.
+_TIME_WORDS = frozenset(
+    {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "pagi", "siang", "sore"}
+    | {"malam", "hari", "pekan", "bulan", "tahun"}
+)
+
 # Words that open a time after a name: ", hari ini", ", kala itu", ", belum lama ini".
-_WHEN = frozenset(
-    {"hari", "kala", "belum", "baru", "baru-baru", "kemarin", "tadi", "sejak", "hingga"}
-    | {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "pagi", "siang"}
-    | {"sore", "malam", "pekan", "bulan", "tahun", "atas"}
+_WHEN = _TIME_WORDS | frozenset(
+    {"kala", "belum", "baru", "baru-baru", "kemarin", "tadi", "sejak", "hingga", "atas"}
 )
 
 
