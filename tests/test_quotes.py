@@ -842,6 +842,11 @@ def test_someone_unnamed_from_an_institution_is_not_the_institution(text: str, f
          "Direktur Utama PT Maju Jaya"),
         ('"Gugatan itu kami daftarkan hari ini," kata Budi Santoso, yang juga Ketua Bidang '
          "Advokasi DPP Partai Maju.", "Ketua Bidang Advokasi DPP Partai Maju"),
+        # the rank after the office is not part of the role, with or without a comma
+        ("“Kami siap mengamankan acara itu,” kata Kapolres Jember AKBP Kusworo Wibowo.",
+         "Kapolres Jember"),
+        ("“Kami siap mengamankan acara itu,” kata Kapolres Boyolali, AKBP Aries Andhi.",
+         "Kapolres Boyolali"),
     ],
 )  # fmt: skip
 def test_speaker_role(text: str, role: str) -> None:

@@ -1344,8 +1344,17 @@ _RANK_AT_END = re.compile(
 
 
 def without_rank(role: str) -> str:
-    """A role phrase without the rank written out after it."""
-    return _RANK_AT_END.sub("", role)
+    """A role phrase without the rank after it, written out ("… Komisaris Besar") or
+    short ("Kapolres Jember AKBP", "… Irjen Pol"); a rank alone stays the role."""
+    role = _RANK_AT_END.sub("", role)
+    titles = load_words("id").titles
+    while True:
+        head, _, last = role.rpartition(" ")
+        low = last.casefold()
+        before = head.rsplit(" ", 1)[-1].casefold()
+        if not head.strip() or not (low in titles or (low in _SERVICES and before in titles)):
+            return role
+        role = head.rstrip(" ,;:")  # "Kapolres Boyolali, AKBP"
 
 
 def _pre_role(
