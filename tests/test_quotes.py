@@ -879,6 +879,38 @@ def test_the_role_given_elsewhere_and_no_place_for_a_role(text: str, role: str |
 
 
 @pytest.mark.parametrize(
+    "text,role",
+    [
+        # a description opening a sentence points back to the person the sentence before
+        # is about: the role the article gives the speaker
+        ("Pada 2015, Wayne Rooney melampaui rekor gol Bobby Charlton di timnas Inggris. "
+         "Kini mantan pemain Everton tersebut mengoleksi 53 gol.\n\n“Saya bangga,” kata "
+         "Rooney.", "mantan pemain Everton"),
+        ("Neymar bergabung dengan Barcelona pada 2013. Pemain Brasil itu kemudian membentuk "
+         "trio bersama Messi.\n\n“Saya senang di sini,” ujar Neymar.", "Pemain Brasil"),
+        # the sentence before is about someone else: its subject, not the last name
+        ("Wakil Ketua Pansus Masinton Pasaribu mengapresiasi kehadiran Aris Budiman. "
+         "Politisi PDI Perjuangan itu mengaku baru pertama kali bertemu.\n\n“Saya hadir "
+         "untuk menjelaskan,” kata Aris Budiman.", None),
+        # a pronoun subject: the person named after it is not the one described
+        ("Misbakhun tiba pagi. Dia mengatakan bahwa Niko Panji ditempatkan di Depok. "
+         "Politikus Golkar itu berpendapat penempatan itu salah.\n\n“Saya takut,” kata "
+         "Niko Panji.", None),
+        # someone unnamed introduced before with the same word
+        ("Seorang komandan pasukan mengatakan kota itu bebas. Kota Albu itu dikuasai "
+         "sejak 2014 oleh Abu Bakar. Komandan itu mengatakan pasukan dibantu milisi.\n\n"
+         "“Kami menang,” kata Abu Bakar.", None),
+        # "hari ini" is a time, not the end of a description
+        ("Boy Sadikin tiba pagi. Politisi senior hari ini hadir di kubu Anies.\n\n"
+         "“Kami siap,” kata Boy Sadikin.", None),
+    ],
+)  # fmt: skip
+def test_a_description_pointing_back_gives_the_role(text: str, role: str | None) -> None:
+    q = only(text, "direct")
+    assert q.speaker_role == role
+
+
+@pytest.mark.parametrize(
     "tag,role",
     [
         ("ujar penyerang berusia 32 tahun itu", "penyerang berusia 32 tahun"),

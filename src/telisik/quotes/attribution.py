@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..entities.detect import NOMINAL, Words, all_cues, is_degree, is_verb, load_words
 from ..entities.gazetteer import load_gazetteer
@@ -25,6 +26,7 @@ from .speakers import (
     _INDEFINITE,
     _LOCATIVE,
     _TIME_WORDS,
+    _WHEN,
     _after_locative,
     _appositive_person,
     _clean_role,
@@ -425,6 +427,93 @@ def _description(ctx: _Context, start: int, limit: int) -> str | None:
     if " " not in role and head in ctx.lex.described_heads:
         return None  # "pria", "sang pelatih" keeps "pelatih"
     return role
+
+
+# Words that may open a sentence before its subject: "Kini mantan pemain Everton tersebut …".
+_SUBJECT_LEADS = frozenset({"kini", "sekarang", "sebelumnya", "namun", "bahkan", "lalu"})
+
+
+def described_as(ctx: _Context, entity_id: str | None) -> str | None:
+    """A description the narrative uses for the speaker as the subject of a sentence,
+    pointing back to the person the sentence before is about ("Neymar bergabung …
+    Pemain Brasil itu kemudian …"): what the article says that person is, as a role the
+    quote's own words do not give. The first such description of the speaker counts."""
+    if entity_id is None:
+        return None
+    roles = load_words("id")
+    for n, (s, e, _) in enumerate(ctx.sentences):
+        if ctx.inside_quote(s):
+            continue
+        words = ctx.words(s, ctx.stop(s, e, ",.;:\n"))
+        k = 0
+        while k < len(words) and k < 2 and words[k][2] in _SUBJECT_LEADS:
+            k += 1
+        if _description_start(ctx, words, k, roles) and _about(ctx, n, words[k]) == entity_id:
+            role = _description(ctx, words[k][0], e)
+            if role is not None:
+                return role
+    return None
+
+
+def _about(ctx: _Context, n: int, head: tuple[int, int, str]) -> str | None:
+    """Whom a description opening sentence ``n`` points back to: the first person named
+    in the nearest sentence before that names one, its subject as a rule. None where a
+    quote comes between (its speaker is then the one in view) or where that sentence
+    uses the description's head word itself ("menurut perwakilan X … Perwakilan
+    tersebut": someone unnamed)."""
+    before = ctx.words(0, head[0])
+    if any(a[2] in _INDEFINITE and b[2] == head[2] for a, b in pairwise(before)):
+        return None  # "… ujar seorang komandan … Komandan itu": the unnamed one
+    for s, e, _ in reversed(ctx.sentences[max(0, n - 3) : n]):
+        if ctx.inside_quote(s) or any(s <= q < e for q, _ in ctx.quoted):
+            return None
+        words = ctx.words(s, e)
+        if any(w[2] == head[2] for w in words):
+            return None
+        people = [
+            m
+            for m in ctx.mentions_in(s, e)
+            if m.entity.type == "PERSON" and not ctx.inside_quote(m.start)
+        ]
+        if people:
+            first = people[0].start
+            if any(w[2] in ctx.lex.personal_pronouns for w in words if w[0] < first):
+                return None  # "Dia mengatakan bahwa Niko …": the subject is someone before
+            return people[0].entity.id
+    return None
+
+
+def _description_start(
+    ctx: _Context, words: list[tuple[int, int, str]], k: int, roles: Words
+) -> bool:
+    """A description of a person opens at ``words[k]``: a role or occupation word,
+    maybe after "mantan"/"sang", ending in a demonstrative within a few words with no
+    name inside ("mantan gelandang Timnas Spanyol itu", "pria asal Italia tersebut")."""
+    j = k
+    while j < len(words) and words[j][2] in ("sang", "mantan", "eks"):
+        j += 1
+    if j >= len(words):
+        return False
+    head = words[j][2]
+    if head in roles.family or head in _NOT_ROLES:
+        return False
+    described = head in ctx.lex.described_heads and head != "sang"
+    if not (head in roles.role_heads or head in ctx.lex.occupations or described):
+        return False
+    for n in range(j + 1, min(len(words), j + 10)):
+        w = words[n][2]
+        if w in DEMONSTRATIVES:
+            if (described and n == j + 1) or words[n - 1][2] in _WHEN | {"saat"}:
+                return False  # "pria itu" says nothing; "… saat ini" is a time
+            names = ctx.mentions_in(words[k][0], words[n][0])
+            return not any(m.entity.type == "PERSON" for m in names)
+        if (
+            w in ("yang", "bahwa")
+            or w in roles.speech_cues
+            or (is_verb(w, roles) and ctx.text[words[n][0]].islower())
+        ):
+            return False  # a clause, not a description
+    return False
 
 
 def _named_on(ctx: _Context, words: list[tuple[int, int, str]], comma: int) -> bool:

@@ -22,6 +22,7 @@ from .attribution import (
     according_to,
     attribution_after,
     attribution_before,
+    described_as,
     relay_in,
 )
 from .context import _TRAIL, _WORD, _Context, load_lexicon
@@ -91,12 +92,13 @@ def find_quotes(doc: Document, *, lang: str = "id") -> tuple[Quote, ...]:
 
 def _with_roles(ctx: _Context, quotes: Iterable[Quote]) -> Iterator[Quote]:
     """A speaker quoted with no role keeps the occupation the article writes before
-    their name elsewhere ("pelatih Luis Milla … ujar Milla")."""
+    their name elsewhere ("pelatih Luis Milla … ujar Milla"), else the description it
+    uses for them in the narrative ("Pemain Brasil itu kemudian …")."""
     found: dict[str, str | None] = {}
     for q in quotes:
         if q.speaker and not q.speaker_role and q.kind != "scare":
             if q.speaker not in found:
-                found[q.speaker] = occupation_of(ctx, q.speaker)
+                found[q.speaker] = occupation_of(ctx, q.speaker) or described_as(ctx, q.speaker)
             q = dataclasses.replace(q, speaker_role=found[q.speaker])
         yield q
 
