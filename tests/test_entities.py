@@ -786,6 +786,20 @@ def test_a_name_without_its_middle_name_is_the_same_person() -> None:
     assert [m.text for m in found["budi-santoso"].mentions] == ["Budi Santoso"]
 
 
+def test_a_name_without_its_last_name_is_the_person_named_in_full_before() -> None:
+    text = (
+        "Menteri Keuangan Sri Mulyani Indrawati membuka rapat. “Belanja harus efisien,” "
+        "kata Sri Mulyani di Jakarta."
+    )
+    found = {e.id: e for e in extract_entities(text, use_ner=True)}
+    person = found["sri-mulyani-indrawati"]
+    assert [m.text for m in person.mentions] == ["Sri Mulyani Indrawati", "Sri Mulyani"]
+    assert person.role == "Menteri Keuangan"
+    # a pair of candidates is not a longer name of the first
+    text = "Elektabilitas pasangan Ridwan Kamil - Uu Ruzhanul Ulum unggul. Ridwan Kamil menyapa."
+    assert "Ridwan Kamil" in {e.name for e in extract_entities(text, use_ner=True)}
+
+
 @pytest.mark.parametrize(("text", "owner", "short"), SHORT_FORMS)
 def test_short_forms_join_the_full_name(text: str, owner: str, short: str) -> None:
     found = {e.id: e for e in extract_entities(text, use_ner=True)}

@@ -18,7 +18,8 @@
   ("Djanur" -> Djadjang Nurdjaman, "Komdis" -> Komisi Disiplin), or a
   one-letter misspelling of a long surname ("Saakashbili"), or the full name
   without an abbreviated first word ("Ramdhan Pomanto" -> Moh Ramdhan
-  Pomanto). Only when exactly one full name fits.
+  Pomanto) or without its last words when the full name came first ("Sri
+  Mulyani" -> Sri Mulyani Indrawati). Only when exactly one full name fits.
 - Other names group by their normalised spelling; a group's type is its
   mentions' majority type and its name its fullest form. A "place" left when
   the gazetteer cut a place off the model's span ("… di Indonesia Rodrigo
@@ -299,6 +300,8 @@ def _short_form_owner(
                 for k in {_key(m.text) for m in o.mentions}
             )
         ]
+        if not fits and _group_type(g) == "PERSON":
+            fits = [o for o in full if _last_dropped(g, o)]  # "Sri Mulyani"
         return fits[0] if len(fits) == 1 else None
     named = [o for o in full if _group_type(o) in ("PERSON", "ORG")]
     if _in_capitals(g):
@@ -428,6 +431,32 @@ def _middle_dropped(short: str, full: str) -> bool:
     """``short`` is ``full`` without its middle words: same first and last word."""
     a, b = short.split(), full.split()
     return len(a) == 2 and len(b) >= 3 and a[0] == b[0] and a[1] == b[-1]
+
+
+def _last_dropped(short: _Group, full: _Group) -> bool:
+    """``short`` (two words) is a person's name the article gave before in full with
+    more name words after them: "Sri Mulyani" after "Sri Mulyani Indrawati". Not a
+    pair of names ("Ridwan Kamil - Uu Ruzhanul Ulum"), nor a title or a code after a
+    name ("Ed Sheeran Live", "Marc Marquez ESP")."""
+    if _group_type(full) != "PERSON":
+        return False
+    first = min(m.start for m in short.mentions)
+    common = load_words("id").common
+    if any(w in common for w in short.key[2:].split()):
+        return False  # "Sepatu Emas": not a name
+    for m in full.mentions:
+        words = split_words(" ".join(m.text.split()))
+        if (
+            m.start < first
+            and len(words) >= 3
+            and not any(sep in m.text for sep in (" - ", "/", "&"))
+            and _key(" ".join(words[:2])) == short.key[2:]
+            and all(
+                w[0].isupper() and not w.isupper() and w.casefold() not in common for w in words[2:]
+            )
+        ):
+            return True
+    return False
 
 
 def _initials(name: str) -> str:
