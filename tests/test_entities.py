@@ -250,6 +250,52 @@ def test_person_behind_an_office(text: str, person: str, use_ner: bool) -> None:
     assert people == [person]
 
 
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        # the body's acronym, a known body, an organisation word: the name after it is the
+        # one the article calls the speaker alone
+        ("Kepala PVMBG Kasbani mengatakan gunung itu aktif. Menurut Kasbani, warga harus "
+         "waspada.", "Kasbani", "Kepala PVMBG"),
+        ("Co - Founder dan CEO IDN Media Winston Utomo mengatakan pendanaan cukup. Kepada "
+         "wartawan, Winston menambahkan, kota bertambah.", "Winston Utomo", "CEO IDN Media"),
+        ("Direktur Kepabeanan Internasional dan Antar Lembaga Robert Leonard Marbun "
+         "mengungkapkan pelanggaran meningkat. “Kami waspada,” ujar Robert.",
+         "Robert Leonard Marbun", "Direktur Kepabeanan Internasional dan Antar Lembaga"),
+    ],
+)  # fmt: skip
+def test_a_name_the_article_uses_alone_is_split_off_the_body_before_it(
+    text: str, person: str, role: str
+) -> None:
+    found = {e.name: e for e in extract_entities(text, use_ner=True)}
+    assert found[person].type == "PERSON"
+    assert found[person].role == role
+    assert not any(person in name and name != person for name in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a first name that is an ordinary word, a title, an initial or a known person
+        ("Presiden UFC Dana White mengatakan laga batal. White menambahkan, tiket kembali.",
+         "Dana White"),
+        ("Sekjen PSSI Ratu Tisha Destria hadir di Jakarta. Tisha mengatakan timnas siap.",
+         "Ratu Tisha Destria"),
+        ("Pendiri Razzie Awards John JB Wilson mengumumkan pemenang. Wilson mengatakan film "
+         "itu terburuk.", "John JB Wilson"),
+    ],
+)  # fmt: skip
+def test_a_first_name_is_not_cut_off_the_name(text: str, person: str) -> None:
+    # without the model: nothing else keeps the run together
+    found = {e.name for e in extract_entities(text, use_ner=False)}
+    assert any(name.endswith(person) for name in found), found
+
+
+def test_an_ordinary_word_with_its_particle_is_no_first_name() -> None:
+    text = "Pergilah Rins ke sirkuit itu. Alex Rins mengalami cedera. “Saya siap,” kata Rins."
+    assert [e.name for e in extract_entities(text, use_ner=True)] == ["Alex Rins"]
+
+
 @pytest.mark.parametrize("use_ner", [False, True], ids=["rules", "ner"])
 def test_role_word_that_is_a_first_name(use_ner: bool) -> None:
     text = (

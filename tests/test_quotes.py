@@ -463,7 +463,7 @@ CASES = [
     ("Kepala Dinas Pariwisata Sulawesi Tengah Rina Kartika mengatakan jumlah wisatawan naik. "
      "“Hotel sudah penuh sejak Jumat,” kata Rina.\n\nPemerintah Provinsi Sulawesi Tengah "
      "memperkirakan kunjungan wisatawan naik 20 persen tahun ini.\n\n“Kami sudah menyiapkan "
-     "tambahan kapal dan bus,” ujarnya.", "direct", "Rina", "Kami sudah"),
+     "tambahan kapal dan bus,” ujarnya.", "direct", "Rina Kartika", "Kami sudah"),
     # … but "tulisnya" may be the body's own written words
     ("Penyanyi Dewi Larasati mengatakan ia siap tampil. “Saya sudah berlatih dua bulan,” kata "
      "Dewi.\n\nPromotor konser itu, PT Gema Suara Nusantara, mengumumkan jadwal tur di Asia."

@@ -51,6 +51,7 @@ class Words:
     gpe_cues: frozenset[str]
     compass: frozenset[str]
     speech_cues: frozenset[str]
+    say_verbs: frozenset[str]  # "Kasbani mengatakan": a person's name before it
     locative: frozenset[str]
     agentive: frozenset[str]
     verb_prefixes: tuple[str, ...]
@@ -790,6 +791,14 @@ def _run_candidates(
     # A rank or title inside a run starts a person's name: "Kapolres Bogor AKBP
     # Dedi Santoso", "Polda Metro Jaya Komisaris Besar Umar Shahab".
     cut = _title_inside(toks, run, words)
+    named = cut is None and text and (cut := _name_inside(text, toks, run, ner, words)) is not None
+    if named and cut is not None:
+        # "Kepala PVMBG Kasbani": the body, then the person holding the office
+        office = _run_candidates(text, toks, run[:cut], first, n, ner, have_ner, gaz, words)
+        i, j = run[cut][1], run[-1][1]
+        officer = _plain(text, toks, i, j, n, "PERSON", ner, words, cue=False)
+        officer.type, officer.person_signal = "PERSON", True
+        return [*(c for c in office if c.type != "PERSON"), officer]
     if cut is not None:
         office = _run_candidates(text, toks, run[:cut], first, n, ner, have_ner, gaz, words)
         return [
@@ -968,23 +977,105 @@ def _surname_recurs(text: str, toks: list[_Tok], i: int, j: int, words: Words) -
             return False
         if t.low in words.role_heads or t.low in words.titles or is_verb(t.low, words):
             return False  # "Gantikan Neymar": a headline's verb
+        if t.low.endswith(("lah", "kah")) and t.low[:-3] in words.common:
+            return False  # "Pergilah Rins": an ordinary word with its particle
     pairs = zip(toks[i:j], toks[i + 1 : j + 1], strict=True)
     if any(text[a.end : b.start].strip() for a, b in pairs):
         return False  # "Go - Pay", "Coca - Cola": pieces of one name, not a person's
-    last = toks[j].text
+    return _used_alone(text, toks[j], words)
+
+
+def _used_alone(text: str, tok: _Tok, words: Words, *, speaking: bool = False) -> bool:
+    """The article uses the word of ``tok`` elsewhere on its own the way one uses a
+    person's name: "Tatum mengatakan …", "kata Tatum"; ``speaking``: only as the one
+    who speaks (a club "menang" too)."""
+    last = tok.text
     if len(last) < 3:
         return False
     for found in re.finditer(rf"\b{re.escape(last)}\b", text):
         prev = text[max(0, found.start() - 40) : found.start()].split()[-1:]
-        if found.start() == toks[j].start or (prev and prev[0][:1].isupper()):
+        cue = bool(prev) and prev[0].casefold() in words.speech_cues  # "Menurut Kasbani"
+        joined = bool(prev) and prev[0][:1].isupper() and prev[0][-1:].isalnum()
+        if found.start() == tok.start or (joined and not cue):
             continue  # the run itself, or inside another name ("Razzie Awards")
-        # used like a person's name: "Tatum mengatakan …", "kata Tatum"
         nxt = _WORD_AFTER.match(text, found.end())
-        if (nxt is not None and is_verb(nxt.group(1), words)) or (
-            prev and prev[0].casefold() in words.speech_cues
-        ):
+        verb = nxt.group(1) if nxt is not None else ""
+        if cue or (verb in words.say_verbs if speaking else is_verb(verb, words)):
             return True
     return False
+
+
+def _name_inside(
+    text: str, toks: list[_Tok], run: list[Item], ner: list[tuple[int, int, str]], words: Words
+) -> int | None:
+    """Index where a person's name begins inside a run that opens with an office or a
+    body ("Direktur Utama PT. PBB Glenn Sugita", "Kepala PVMBG Kasbani") and that the
+    model does not split itself: a name word the article also uses alone for someone
+    who speaks ("Glenn menyatakan", "kata Kasbani"), after a word that is no one's name
+    (an organisation word, an ordinary word, a number, a body's acronym or a known body)."""
+    first, last = toks[run[0][1]].start, toks[_bounds(run)[1]].end
+    if any(label == "PERSON" and s >= first and e <= last for s, e, label in ner):
+        return None  # "… PT Railink Heru Kuswanto": the model's person, cut elsewhere
+    cues = all_cues(words)
+    office = False
+    for k in range(1, len(run)):
+        prev = run[k - 1]
+        p = toks[prev[1]] if prev[0] == "t" else None
+        office = office or (
+            p.low in words.role_heads or p.low in cues
+            if p is not None
+            else prev[3].entry.type == "ORG"  # a known body: "PBB Glenn Sugita"
+        )
+        tail = run[k:]
+        if not office or len(tail) > 4 or any(it[0] != "t" for it in tail):
+            continue
+        if not all(_plain_name_word(toks[it[1]], words) for it in tail):
+            continue
+        if _no_name(toks, run, k, words) and _used_alone(
+            text, toks[run[k][1]], words, speaking=True
+        ):
+            return k
+    return None
+
+
+def _no_name(toks: list[_Tok], run: list[Item], k: int, words: Words) -> bool:
+    """``run[k - 1]`` cannot be the first part of the name from ``run[k]`` on."""
+    prev = run[k - 1]
+    if prev[0] != "t":
+        return bool(prev[3].entry.type != "PERSON")  # a known body or place, not "… Prabowo Argo"
+    p = toks[prev[1]]
+    if p.low in _NAME_HEADS or p.low in words.titles or len(p.text) == 1:
+        return False  # "Ratu Tisha Destria", "H Supian Hadi", "M Taufik"
+    if _acronym(p, words):  # "Ketua MA Sunarto", not "John JB Wilson"
+        return k < 2 or run[k - 2][0] != "t" or not _plain_name_word(toks[run[k - 2][1]], words)
+    if p.low in words.common and not (p.low in all_cues(words) or p.low in words.role_heads):
+        # an ordinary word ends an office ("… Kementerian Perdagangan Pradnyawati",
+        # "Garuda Muda Hanif Sjahbandi") but may start a name ("Dana White", "Bagus …"):
+        # before a one-word name only a noun of an office's kind counts
+        return len(run) - k > 1 or NOMINAL.fullmatch(p.low) is not None
+    return (
+        p.text.isdigit()
+        or _ROMAN.fullmatch(p.text) is not None
+        or p.low in all_cues(words)
+        or p.low in words.role_heads
+    )
+
+
+def _plain_name_word(t: _Tok, words: Words) -> bool:
+    """A capitalised word that can only be part of a name: not ordinary, not a role,
+    a title, a cue or a verb, not an acronym."""
+    return (
+        t.cap
+        and t.word
+        and t.text.isalpha()
+        and not t.text.isupper()
+        and t.low not in words.common
+        and t.low not in words.stopwords
+        and t.low not in words.role_heads
+        and t.low not in words.titles
+        and t.low not in all_cues(words)
+        and not is_verb(t.low, words)
+    )
 
 
 _WORD_AFTER = re.compile(r"\s+(?:juga\s+|pun\s+|sempat\s+|telah\s+|sudah\s+)?([a-z]+)\b")
