@@ -123,6 +123,36 @@ def test_roles_pre_modifier_and_appositive() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # a name opening its sentence, its role after a comma, then its verb
+        ("Fedrich Yunadi, kuasa hukum Setnov juga mengatakan kliennya sakit.",
+         {"Fedrich Yunadi": "kuasa hukum Setnov", "Setnov": None}),
+        ("Ilal Ferhard, kuasa hukum Taqy usai sidang mengatakan kliennya sakit.",
+         {"Ilal Ferhard": "kuasa hukum Taqy"}),
+        # one word there is an adverb more often than a name; a verb is no name
+        ("Pasalnya, manajer asal Spanyol itu selalu menang.", {"Pasalnya": "absent"}),
+        ("Melansir Entertainment Weekly, musisi 27 tahun itu mengatakan albumnya laris.",
+         {"Melansir Entertainment Weekly": None}),
+        # "kuasa hukum X": X is the one served; the name after the comma is the lawyer
+        ("Kuasa Hukum Buni Yani, Aldwin Rahadian, hadir di pengadilan.",
+         {"Buni Yani": None, "Aldwin Rahadian": "Kuasa Hukum Buni Yani"}),
+        ("Kuasa hukum mantan Menteri Kesehatan Siti Fadilah Supari, Kholidin Achmad, hadir.",
+         {"Siti Fadilah Supari": "mantan Menteri Kesehatan"}),
+    ],
+)  # fmt: skip
+def test_roles_of_a_name_opening_its_sentence_and_of_one_served(
+    text: str, roles: dict[str, str | None]
+) -> None:
+    found = {e.name: e for e in extract_entities(text, use_ner=True)}
+    for name, role in roles.items():
+        if role == "absent":
+            assert name not in found, found
+        else:
+            assert found[name].role == role, found[name]
+
+
+@pytest.mark.parametrize(
     ("text", "role"),
     [
         (

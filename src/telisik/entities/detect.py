@@ -62,6 +62,8 @@ class Words:
     month_cues: frozenset[str]  # "bulan Ramadhan": the one word after it is a month
     kin: frozenset[str]  # "Sepupu Tamimi": someone related to the name after it
     family: frozenset[str]  # "ayah Kim Jong Un": a role head that relates, not a role
+    serving: frozenset[str]  # "kuasa hukum Setnov": the name after it is the one served
+    serving_words: frozenset[str]  # "hukum" of "kuasa hukum": part of the serving head
     stopwords: frozenset[str]
     common: frozenset[str]  # ordinary words (lang/<lang>/common.txt): "Pendidikan" in a role
 
@@ -1398,7 +1400,10 @@ def person_roles(text: str, toks: list[_Tok], i: int, j: int, words: Words) -> l
     pre = _pre_role(text, toks, i, words, multiword=j > i)
     if pre:
         roles.append(pre)
-    post = _appositive(text, toks, j, words)
+    # a name of two words or more opening its sentence: "Fedrich Yunadi, kuasa hukum …
+    # mengatakan" (one word there is as often an adverb: "Pasalnya, manajer … itu")
+    opens = j > i and (i == 0 or toks[i - 1].text in ".!?\n") and not is_verb(toks[i].low, words)
+    post = _appositive(text, toks, j, words, opens=opens)
     if post:
         roles.append(post)
     return roles
@@ -1469,7 +1474,7 @@ def _pre_role(
     numbered = i + 1 < len(toks) and (toks[i + 1].text[:1].isdigit() or toks[i + 1].text == ".")
     if i < len(toks) and _name_word(toks[i], words) and not numbered:  # not "(PM) No 84"
         k = _before_short_form(toks, k, words)  # "… dan Kebudayaan (Menko PMK) Puan Maharani"
-    head = None
+    heads: list[int] = []  # role words, right to left
     steps = 0
     while k >= 0 and steps < (12 if comma else 8):  # "Kepala Subdirektorat …, Mulyadi"
         t = toks[k]
@@ -1490,9 +1495,17 @@ def _pre_role(
             and toks[k + 1].low not in words.common
         )  # "Imam Nahrawi gembira atas …": a first name, not the role of what follows
         if t.low in words.role_heads and t.low not in words.family and not named:
-            head = k
+            heads.append(k)
         k -= 1
         steps += 1
+    head = heads[-1] if heads else None
+    if head is not None and not comma and toks[head].low in words.serving:
+        # "kuasa hukum mantan Menteri Kesehatan Siti …": the office of the one served
+        later = [h for h in heads if h > head and toks[h].low not in words.serving]
+        if later:
+            head = min(later)
+        elif not any(t.cap and t.low not in words.serving_words for t in toks[head + 1 : last + 1]):
+            return None  # "Kuasa Hukum Buni Yani", "Juru bicara Jokowi": the one served
     if head is None or last < head:
         return None
     if head == last and toks[head].low in ("kepala", "ahli", "anggota"):
@@ -1549,7 +1562,16 @@ def _office_and(toks: list[_Tok], k: int, words: Words) -> bool:
     )
 
 
-def _appositive(text: str, toks: list[_Tok], j: int, words: Words) -> str | None:
+# Words after which a role running on to the name's verb is over: when, to whom.
+_ROLE_WHEN = _wordset("usai seusai saat ketika setelah sebelum sesudah kemarin kepada pada")
+
+
+def _appositive(
+    text: str, toks: list[_Tok], j: int, words: Words, *, opens: bool = False
+) -> str | None:
+    """The role phrase after ", " following a name ending at ``toks[j]``; ``opens``: the
+    name opens its sentence, so a verb may follow the role with no comma before it
+    ("Fedrich Yunadi, kuasa hukum Setnov mengatakan …": the name is the subject)."""
     k = j + 1
     if k >= len(toks) or toks[k].text != ",":
         return None
@@ -1568,17 +1590,23 @@ def _appositive(text: str, toks: list[_Tok], j: int, words: Words) -> str | None
             continue
         if t.text in _CLOSERS or t.text in _OPENERS:
             break
+        if k - head >= 16 or t.low in ("yang", "kata", "ujar"):
+            return None
+        if opens and t.low in _ROLE_WHEN:
+            break  # "…, kuasa hukum Taqy usai sidang mengatakan"
         if (
-            k - head >= 16
-            or t.low in ("yang", "kata", "ujar")
-            or (
-                k > head
-                and not t.cap
-                and t.low not in words.role_heads
-                and t.low not in words.role_modifiers
-                and is_verb(t.low, words)
-            )
+            k > head
+            and not t.cap
+            and t.low not in words.role_heads
+            and t.low not in words.role_modifiers
+            and is_verb(t.low, words)
         ):
+            if opens and k - head >= 2:
+                while end > head and (
+                    toks[end].low in words.stopwords or toks[end].low in words.agentive
+                ):
+                    end -= 1  # "… Setnov juga mengatakan"
+                break  # the name's own verb
             return None  # not an appositive: a clause goes on ("…, Ketua … akan melakukan")
         end = k
         k += 1
