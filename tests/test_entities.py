@@ -139,6 +139,22 @@ def test_roles_pre_modifier_and_appositive() -> None:
          {"Buni Yani": None, "Aldwin Rahadian": "Kuasa Hukum Buni Yani"}),
         ("Kuasa hukum mantan Menteri Kesehatan Siti Fadilah Supari, Kholidin Achmad, hadir.",
          {"Siti Fadilah Supari": "mantan Menteri Kesehatan"}),
+        # before ", Name" a role may say where: opening the sentence or after a cue
+        ("Ahli di bidang infrastruktur, Danang Parikesit meminta pemerintah bertindak.",
+         {"Danang Parikesit": "Ahli di bidang infrastruktur"}),
+        ("Topsfield mengutip pernyataan pengamat keamanan dari Universitas Deakin, Damien "
+         "Kingsbury, yang mengatakan hal itu.",
+         {"Damien Kingsbury": "pengamat keamanan dari Universitas Deakin"}),
+        # … not across someone named before it, nor after a clause
+        ("Presiden Jokowi di Istana Bogor, Pratikno mengatakan rapat ditunda.",
+         {"Pratikno": None}),
+        ("Wartawan bertemu pelatih di Jakarta, Budi Santoso mengatakan timnya siap.",
+         {"Budi Santoso": None}),
+        ("“Pelaku sudah ditangkap,” kata Kabid Humas Polda Metro Jaya Kombes Argo Yuwono di "
+         "Mapolda Metro Jaya, Jalan Sudirman, Jakarta.", {"Jalan Sudirman": None}),
+        # "asal" keeps the role as before
+        ("Hal itu diungkapkan pebalap asal Spanyol, Jorge Lorenzo.",
+         {"Jorge Lorenzo": "pebalap asal Spanyol"}),
     ],
 )  # fmt: skip
 def test_roles_of_a_name_opening_its_sentence_and_of_one_served(

@@ -1475,6 +1475,8 @@ def _pre_role(
     if i < len(toks) and _name_word(toks[i], words) and not numbered:  # not "(PM) No 84"
         k = _before_short_form(toks, k, words)  # "… dan Kebudayaan (Menko PMK) Puan Maharani"
     heads: list[int] = []  # role words, right to left
+    crossed: int | None = None  # how many were found before a "di", "dari" was crossed
+    cross_at = i  # … and where it was
     steps = 0
     while k >= 0 and steps < (12 if comma else 8):  # "Kepala Subdirektorat …, Mulyadi"
         t = toks[k]
@@ -1482,6 +1484,12 @@ def _pre_role(
         # "Kepala Bidang Lalu Lintas dan Angkutan Jalan Dishub Sumsel, Sudirman"
         if (multiword or comma) and t.low in ("dan", "&") and _office_and(toks, k, words):
             k -= 1  # "Menteri Pemuda dan Olahraga Imam Nahrawi"
+            steps += 1
+            continue
+        if comma and t.low in _ROLE_PLACES and k > 0 and toks[k - 1].word:
+            if crossed is None:
+                crossed, cross_at = len(heads), k
+            k -= 1  # "pengamat keamanan dari Universitas Deakin, Damien Kingsbury"
             steps += 1
             continue
         if not t.word or t.low in _ROLE_STOP or t.low in words.speech_cues:
@@ -1498,6 +1506,8 @@ def _pre_role(
             heads.append(k)
         k -= 1
         steps += 1
+    if crossed is not None and heads and not _one_role(toks, heads[-1], cross_at, words):
+        heads = heads[:crossed]  # "Presiden Jokowi di Istana, Pratikno": not one phrase
     head = heads[-1] if heads else None
     if head is not None and not comma and toks[head].low in words.serving:
         # "kuasa hukum mantan Menteri Kesehatan Siti …": the office of the one served
@@ -1505,7 +1515,7 @@ def _pre_role(
         if later:
             head = min(later)
         elif not any(t.cap and t.low not in words.serving_words for t in toks[head + 1 : last + 1]):
-            return None  # "Kuasa Hukum Buni Yani", "Juru bicara Jokowi": the one served
+            return None  # "Kuasa Hukum Buni Yani", "kuasa hukum aktor …": the one served
     if head is None or last < head:
         return None
     if head == last and toks[head].low in ("kepala", "ahli", "anggota"):
@@ -1513,6 +1523,30 @@ def _pre_role(
     if not any(t.cap for t in toks[head : last + 1]):
         return None  # "penasihat kebijakan luar negeri Putin": Putin's adviser, not Putin
     return without_rank(text[toks[head].start : toks[last].end])
+
+
+# Prepositions inside a role before ", Name": "Ahli di bidang infrastruktur, Danang …".
+_ROLE_PLACES = _wordset("di dari")
+
+
+def _one_role(toks: list[_Tok], head: int, cross: int, words: Words) -> bool:
+    """The words from ``toks[head]`` to a "di"/"dari" at ``toks[cross]`` and on are one
+    role phrase: it opens its sentence or follows a cue ("kata pengamat … dari …,
+    Name"), and names no one before the preposition ("Presiden Jokowi di …")."""
+    if any(
+        _name_word(toks[k], words)
+        and (
+            toks[k - 1].low in words.role_heads
+            or toks[k - 1].low in words.role_modifiers
+            or toks[k - 1].low in words.titles  # "… Kombes Argo Yuwono di Mapolda"
+        )
+        for k in range(head + 1, cross)
+    ):
+        return False
+    if head == 0 or not toks[head - 1].word:
+        return True
+    low = toks[head - 1].low
+    return low in words.speech_cues or low in ("oleh", "pernyataan", "mengutip", "seperti")
 
 
 def _before_short_form(toks: list[_Tok], k: int, words: Words) -> int:
