@@ -169,6 +169,40 @@ def test_roles_of_a_name_opening_its_sentence_and_of_one_served(
 
 
 @pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # a body's acronym in brackets inside the office, before the name or the comma
+        ("Menteri Desa dan Pembangunan Daerah Tertinggal dan Transmigrasi (DPDTT) Eko Putro "
+         "Sandjojo mengungkapkan pertemuan itu.",
+         {"Eko Putro Sandjojo":
+          "Menteri Desa dan Pembangunan Daerah Tertinggal dan Transmigrasi (DPDTT)"}),
+        ("“Pedagang diberi sanksi,” kata Kepala Unit Pelaksana Teknis (UPT) Malioboro, Syarif "
+         "Teguh, kemarin.",
+         {"Syarif Teguh": "Kepala Unit Pelaksana Teknis (UPT) Malioboro", "Malioboro": None}),
+        ("Humas DAOP 1 PT Kereta Api Indonesia (PT KAI) Suprapto mengatakan kereta penuh.",
+         {"Suprapto": "Humas DAOP 1 PT Kereta Api Indonesia (PT KAI)"}),
+        # such a role makes no one a person: "Divre II" stays no one
+        ("Kepala PT KAI (KAI) Divre II Sumatera Selatan mengatakan kereta tiba.",
+         {"Divre II": "absent"}),
+        # nor does it describe someone with a demonstrative after the name
+        ("Ketua Komisi Pemberantasan Korupsi (KPK) Agus Rahardjo tiba. Vokalis band Lyla itu "
+         "bernyanyi.", {"Agus Rahardjo": "Ketua Komisi Pemberantasan Korupsi (KPK)",
+                        "Lyla": None}),
+    ],
+)  # fmt: skip
+def test_a_bodys_acronym_in_brackets_is_part_of_the_role(
+    text: str, roles: dict[str, str | None]
+) -> None:
+    found = {e.name: e for e in extract_entities(text, use_ner=True)}
+    for name, role in roles.items():
+        if role == "absent":
+            assert name not in found or found[name].type != "PERSON", found
+        else:
+            assert found[name].role == role, found[name]
+    assert all(not e.role for e in found.values() if e.type != "PERSON"), found
+
+
+@pytest.mark.parametrize(
     ("text", "role"),
     [
         (

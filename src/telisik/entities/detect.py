@@ -1255,6 +1255,8 @@ def _piece(
             return None
     if cand.person_signal and type_ is None:
         cand.type = "PERSON"
+    if cand.type != "PERSON" and not cand.person_signal:
+        cand.roles = []  # a loose role found for what is no person ("(UPT) Malioboro")
     return cand
 
 
@@ -1332,13 +1334,16 @@ def _plain(
         cand.type = cand.type or ("ORG" if i != j else "GPE")
         return cand
     roles = person_roles(text, toks, i, j, words)
-    if j + 1 < len(toks) and toks[j + 1].low in ("itu", "ini", "tersebut"):
+    described = j + 1 < len(toks) and toks[j + 1].low in ("itu", "ini", "tersebut")
+    if described:
         roles = []  # "mantan bintang Disney itu": Disney qualifies a description of someone
     cand.roles = roles
     prev = toks[i - 1].low if i > 0 else ""
     if prev in ("pol", ".") and i > 1:  # "Kombes Pol Rudi", "Ny. Isah": the title before
         prev = toks[i - 2].low
     cand.person_signal = bool(roles) or prev in words.speech_cues or prev in words.titles
+    if not roles and not described:  # a role with a body's acronym: no sign of a person
+        cand.roles = person_roles(text, toks, i, j, words, bodies=True)
     return cand
 
 
@@ -1394,10 +1399,14 @@ _ROLE_STOP = _wordset(
 )
 
 
-def person_roles(text: str, toks: list[_Tok], i: int, j: int, words: Words) -> list[str]:
-    """Role phrases before ("Menteri Luar Negeri AS …") and after (", peneliti …") a name."""
+def person_roles(
+    text: str, toks: list[_Tok], i: int, j: int, words: Words, *, bodies: bool = False
+) -> list[str]:
+    """Role phrases before ("Menteri Luar Negeri AS …") and after (", peneliti …") a name;
+    ``bodies``: the office may hold a body's acronym in brackets ("Presiden … (INASGOC)
+    Erick Thohir"), too loose to make a name a person's by itself."""
     roles = []
-    pre = _pre_role(text, toks, i, words, multiword=j > i)
+    pre = _pre_role(text, toks, i, words, multiword=j > i, bodies=bodies)
     if pre:
         roles.append(pre)
     # a name of two words or more opening its sentence: "Fedrich Yunadi, kuasa hukum …
@@ -1454,7 +1463,13 @@ def without_rank(role: str) -> str:
 
 
 def _pre_role(
-    text: str, toks: list[_Tok], i: int, words: Words, *, multiword: bool = False
+    text: str,
+    toks: list[_Tok],
+    i: int,
+    words: Words,
+    *,
+    multiword: bool = False,
+    bodies: bool = False,
 ) -> str | None:
     """The role phrase right before ``toks[i]``; ``multiword``: the name has two or
     more words, so an office with "dan" inside may precede it (a lone capitalised
@@ -1491,6 +1506,10 @@ def _pre_role(
                 crossed, cross_at = len(heads), k
             k -= 1  # "pengamat keamanan dari Universitas Deakin, Damien Kingsbury"
             steps += 1
+            continue
+        opening = _acronyms_in_brackets(toks, k, words) if bodies else None
+        if opening is not None:
+            k = opening - 1  # "… (DPDTT) Eko Putro", "… Teknis (UPT) Malioboro, Syarif Teguh"
             continue
         if not t.word or t.low in _ROLE_STOP or t.low in words.speech_cues:
             break
@@ -1547,6 +1566,17 @@ def _one_role(toks: list[_Tok], head: int, cross: int, words: Words) -> bool:
         return True
     low = toks[head - 1].low
     return low in words.speech_cues or low in ("oleh", "pernyataan", "mengutip", "seperti")
+
+
+def _acronyms_in_brackets(toks: list[_Tok], k: int, words: Words) -> int | None:
+    """Where the brackets closing at ``toks[k]`` open, when they hold only a body's
+    acronyms: "(KPK)", "(PT KAI)", "(GNPF - MUI)"."""
+    if toks[k].text != ")":
+        return None
+    o = k - 1
+    while o >= 0 and k - o <= 4 and (_acronym(toks[o], words) or toks[o].text == "-"):
+        o -= 1
+    return o if 0 <= o < k - 1 and toks[o].text == "(" else None
 
 
 def _before_short_form(toks: list[_Tok], k: int, words: Words) -> int:
