@@ -322,6 +322,8 @@ def test_quoted_words_between_names_are_a_nickname_only_inside_a_name() -> None:
         # the office hold a name
         ("Kapolda Sumut Paulus Waterpauw memimpin rapat.", "Paulus Waterpauw"),
         ("Kapolres Bogor Andi Muhammad Diki Pastika memimpin rapat.", "Andi Muhammad Diki Pastika"),
+        # an office's short form heads the role like the office
+        ("Menhub Budi Karya Sumadi meninjau rel kereta itu.", "Budi Karya Sumadi"),
     ],
 )
 @pytest.mark.parametrize("use_ner", [False, True], ids=["rules", "ner"])

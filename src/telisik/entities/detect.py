@@ -74,6 +74,9 @@ def load_words(lang: str = "id") -> Words:
 
     data = load_toml("entities", lang)
     sets = {k: frozenset(v.split()) for k, v in data.items() if k != "verb_prefixes"}
+    # an office's short form heads a role like the office does: "Menhub Budi Karya Sumadi"
+    shorts = load_toml("offices", lang)["abbreviations"]
+    sets["role_heads"] |= {k for k in shorts if "_" not in k}
     common = frozenset(w for w in read_text("common.txt", lang).split() if not w.startswith("#"))
     return Words(
         **sets,
