@@ -1227,13 +1227,12 @@ def _piece(
         piece = piece[:-1]
     # "Dinas Pertanian dan Kehutanan … Name": ordinary words after "dan" still
     # belong to the office, not to the name that follows.
-    if (
-        piece
-        and piece[0][1] > 1
-        and toks[piece[0][1] - 1].low == "dan"
-        and toks[piece[0][1] - 2].cap
-    ):
+    if piece and piece[0][1] > 1 and _after_office_and(toks, piece[0][1] - 1):
+        listed = toks[piece[0][1] - 2].text == ","  # "Politik, Hukum, dan Keamanan Wiranto"
         while len(piece) > 1 and toks[piece[0][1]].low in words.common:
+            low = toks[piece[0][1]].low
+            if listed and (not NOMINAL.fullmatch(low) or low in all_cues(words)):
+                break  # "Bendera, Bahasa, dan Lambang Negara": a list of names
             piece = piece[1:]
     if not piece:
         return None
@@ -1493,15 +1492,26 @@ def _pre_role(
     if i < len(toks) and _name_word(toks[i], words) and not numbered:  # not "(PM) No 84"
         k = _before_short_form(toks, k, words)  # "… dan Kebudayaan (Menko PMK) Puan Maharani"
     heads: list[int] = []  # role words, right to left
+    listed = False  # an office's "dan" was passed: commas of its list may come
     crossed: int | None = None  # how many were found before a "di", "dari" was crossed
     cross_at = i  # … and where it was
     steps = 0
-    while k >= 0 and steps < (12 if comma else 8):  # "Kepala Subdirektorat …, Mulyadi"
+    while k >= 0 and steps < (12 if comma or listed else 8):  # "Kepala Subdirektorat …, Mulyadi"
         t = toks[k]
         # "Menteri Pemuda dan Olahraga Imam Nahrawi"; after a comma a one-word name too:
         # "Kepala Bidang Lalu Lintas dan Angkutan Jalan Dishub Sumsel, Sudirman"
-        if (multiword or comma) and t.low in ("dan", "&") and _office_and(toks, k, words):
+        listing = k > 0 and toks[k - 1].text == ","  # "Politik, Hukum, dan Keamanan"
+        if (
+            (multiword or comma or listing)
+            and t.low in ("dan", "&")
+            and _office_and(toks, k, words)
+        ):
             k -= 1  # "Menteri Pemuda dan Olahraga Imam Nahrawi"
+            steps += 1
+            listed = True
+            continue
+        if listed and t.text == "," and 0 < k < last and _office_comma(toks, k, words):
+            k -= 1  # "Menteri Koordinator bidang Politik, Hukum, dan Keamanan Wiranto"
             steps += 1
             continue
         if comma and t.low in _ROLE_PLACES and k > 0 and toks[k - 1].word:
@@ -1614,12 +1624,35 @@ def _acronym(t: _Tok, words: Words) -> bool:
     return t.text.isalpha() and t.text.isupper() and len(t.text) >= 2 and t.low not in words.titles
 
 
+def _after_office_and(toks: list[_Tok], k: int) -> bool:
+    """``toks[k]`` is a "dan" after a capitalised word, or after a list of them with a
+    comma before the "dan" ("Politik, Hukum, dan Keamanan")."""
+    if toks[k].low != "dan" or k < 1:
+        return False
+    before = k - 1 if toks[k - 1].text != "," else k - 2
+    return before >= 0 and toks[before].cap
+
+
+def _office_comma(toks: list[_Tok], k: int, words: Words) -> bool:
+    """``toks[k]`` (",") lists ordinary capitalised words of one office: "Politik,
+    Hukum, dan Keamanan"."""
+    before, after = toks[k - 1], toks[k + 1]
+    return (
+        before.cap
+        and _ordinary(before.low, words)
+        and (after.low == "dan" or (after.cap and _ordinary(after.low, words)))
+    )
+
+
 def _office_and(toks: list[_Tok], k: int, words: Words) -> bool:
     """``toks[k]`` ("dan") joins two ordinary capitalised words of one office
-    ("Pemuda dan Olahraga"), not two people ("Presiden Jokowi dan Menteri Rini")."""
+    ("Pemuda dan Olahraga", "Politik, Hukum, dan Keamanan"), not two people
+    ("Presiden Jokowi dan Menteri Rini")."""
     if k == 0 or k + 1 >= len(toks):
         return False
     before, after = toks[k - 1], toks[k + 1]
+    if before.text == "," and k > 1:
+        before = toks[k - 2]
     return (
         before.cap
         and after.cap
