@@ -871,6 +871,9 @@ def test_speaker_role(text: str, role: str) -> None:
          "Senopati.", None),
         ("“Kami menurunkan 50 personel,” kata Erick Frendriz, kemarin.", None),
         ("“Kami menurunkan 50 personel,” kata Erick Frendriz, belum lama ini.", None),
+        # a rank alone at the quote: the office the article gives elsewhere
+        ("Kapolsek Tambun AKP Boby Kusumawardhana mengatakan pelaku ditangkap.\n\n“Dia "
+         "sudah mengaku,” kata AKP Boby.", "Kapolsek Tambun"),
     ],
 )  # fmt: skip
 def test_the_role_given_elsewhere_and_no_place_for_a_role(text: str, role: str | None) -> None:

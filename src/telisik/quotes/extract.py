@@ -93,13 +93,22 @@ def find_quotes(doc: Document, *, lang: str = "id") -> tuple[Quote, ...]:
 def _with_roles(ctx: _Context, quotes: Iterable[Quote]) -> Iterator[Quote]:
     """A speaker quoted with no role keeps the occupation the article writes before
     their name elsewhere ("pelatih Luis Milla … ujar Milla"), else the description it
-    uses for them in the narrative ("Pemain Brasil itu kemudian …")."""
+    uses for them in the narrative ("Pemain Brasil itu kemudian …"); one quoted with
+    only a rank ("kata Laksamana Ade Supandi") keeps the office given elsewhere."""
     found: dict[str, str | None] = {}
+    titles = load_words("id").titles
     for q in quotes:
-        if q.speaker and not q.speaker_role and q.kind != "scare":
+        rank = q.speaker_role is not None and all(
+            w.casefold().rstrip(".") in titles for w in q.speaker_role.split()
+        )  # "kata Laksamana Ade Supandi": a rank, the office is given elsewhere
+        if q.speaker and (not q.speaker_role or rank) and q.kind != "scare":
             if q.speaker not in found:
                 found[q.speaker] = occupation_of(ctx, q.speaker) or described_as(ctx, q.speaker)
-            q = dataclasses.replace(q, speaker_role=found[q.speaker])
+            role = found[q.speaker]
+            if rank:
+                mentions = ctx.mentions_of(q.speaker)
+                role = (mentions[0].entity.role if mentions else None) or role
+            q = dataclasses.replace(q, speaker_role=role or q.speaker_role)
         yield q
 
 
