@@ -340,6 +340,8 @@ def test_quoted_words_between_names_are_a_nickname_only_inside_a_name() -> None:
         ("Kapolres Bogor Andi Muhammad Diki Pastika memimpin rapat.", "Andi Muhammad Diki Pastika"),
         # an office's short form heads the role like the office
         ("Menhub Budi Karya Sumadi meninjau rel kereta itu.", "Budi Karya Sumadi"),
+        # "Pol" after a rank goes with the rank before a one-word name too
+        ("“Pelaku sudah ditangkap,” kata Kombes Pol Martinus.", "Martinus"),
     ],
 )
 @pytest.mark.parametrize("use_ner", [False, True], ids=["rules", "ner"])

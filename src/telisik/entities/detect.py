@@ -862,7 +862,7 @@ def _run_candidates(
             or low in words.titles
             or low in words.connectors
             or not toks[run[0][1]].word
-            or (ranked and low == "pol" and len(run) > 2)  # "Kombes Pol Rudi Setiawan"
+            or (ranked and low == "pol" and len(run) > 1)  # "Kombes Pol Rudi Setiawan"
         )
     ):
         ranked = low in words.titles
