@@ -943,10 +943,21 @@ def test_a_description_pointing_back_is_the_role_given_there(tag: str, role: str
         ("Yonhap News melaporkan, Menteri Unifikasi Korea Selatan Kim Yung-ho mengatakan dalam "
          "jumpa pers bahwa Pyongyang terus menolak tawaran dialog.", "Yonhap News"),
         ("“Ini penting,” kata Nam Sung-wook.", None),
+        # whatever outlet or site a relay word names, known or not
+        ("“Orang itu banyak membantu saya,” kata Neymar seperti dilansir Goal International.",
+         "Goal International"),
+        ("“Kami akan kesulitan di markas mereka,” terang Zidane seperti dikutip dari situs "
+         "resmi UEFA.", "situs resmi UEFA"),
+        ("“Pedagang diberi sanksi,” ucap Susy yang dilansir BadmintonIndonesia.org.",
+         "BadmintonIndonesia.org"),
+        ("“Kami menang,” kata Budi seperti dilansir E! News.", "E! News"),
+        # … not a day, an ordinary word or a person
+        ("“Kami menang,” kata Budi seperti dilansir Senin.", None),
+        ("“Kami menang,” kata Budi, mengutip Donald Trump.", None),
     ],
 )  # fmt: skip
 def test_relay_channel(text: str, via: str | None) -> None:
-    q = next(q for q in quotes_of(text) if q.kind in ("direct", "indirect"))
+    q = next(q for q in with_model(text) if q.kind in ("direct", "indirect"))
     assert q.via == via
     assert q.speaker_name != via
 

@@ -1232,13 +1232,46 @@ def _appositive_name(
 
 
 def relay_in(ctx: _Context, start: int, end: int, speaker: Speaker | None) -> str | None:
-    """The channel a quote is relayed through ("kepada Associated Press", "lapor Yonhap")."""
+    """The channel a quote is relayed through ("kepada Associated Press", "lapor Yonhap"):
+    a known medium, or whatever source a relay word names ("seperti dilansir Goal
+    International", "dikutip dari situs resmi UEFA")."""
     for m in ctx.mentions_in(start, end):
         if speaker is not None and m.entity.id == speaker.id:
             continue
         if ctx.is_media(m) and not _in_dateline(ctx.text, m):
             return ctx.text[m.start : m.end]
+    for w in ctx.words(start, end):
+        if w[2] in ctx.lex.relay_asides and not ctx.inside_quote(w[0]):
+            source = _SOURCE.match(ctx.text, w[1])
+            named = source.group(1).rstrip(".,;:") if source is not None else ""
+            if named and _a_source(ctx, w[1], named):
+                return named
     return None
+
+
+def _a_source(ctx: _Context, start: int, named: str) -> bool:
+    """What a relay word is followed by names an outlet or a site, not a day ("dilansir
+    Senin"), an ordinary word ("Sebelumnya …") or a person ("mengutip Trump")."""
+    first = named.split()[0].casefold()
+    if first in _SITES:
+        return True
+    if first in _TIME_WORDS or first in load_words("id").common or first in ctx.lex.stopwords:
+        return False
+    at = ctx.text.find(named, start)
+    people = [m for m in ctx.mentions_in(at, at + len(named)) if m.start == at]
+    return not any(m.entity.type == "PERSON" for m in people)
+
+
+_SITES = frozenset({"situs", "laman", "akun", "kanal", "media", "harian", "majalah", "kantor"})
+
+
+# What a relay word names: "dilansir Goal International", "dikutip dari situs resmi
+# UEFA", "melansir BadmintonIndonesia.org", "dilansir laman resmi Pangeran Biru".
+_SOURCE = re.compile(
+    r"\s+(?:dari\s+|oleh\s+)?"
+    r"((?:(?:situs|laman|akun|kanal|media|harian|majalah|kantor\s+berita)\s+(?:resmi\s+)?)?"
+    r"[A-Z][\w.'’!-]*(?:[ \t]+[A-Z0-9][\w.'’!-]*){0,4})"
+)
 
 
 def _in_dateline(text: str, m: _Mention) -> bool:
