@@ -983,6 +983,18 @@ def test_the_dateline_outlet_is_the_publisher_not_a_channel() -> None:
     assert (q.speaker_name, q.via) == ("Gatot Nurmantyo", None)
 
 
+def test_the_agency_credited_at_the_end_relays_the_articles_quotes() -> None:
+    text = (
+        "“Gereja sudah aman,” ujar Kapolres Jember Kusworo Wibowo.\n\n“Kami berjaga,” kata "
+        "Uskup Surabaya Vincentius Sutikno seperti dilansir Kompas.\n\nPetugas bersiaga sejak "
+        "sore.\n\n(Antara)"
+    )
+    assert [q.via for q in quotes_of(text) if q.kind == "direct"] == ["Antara", "Kompas"]
+    # editors' initials at the end are no agency
+    text = "“Gereja sudah aman,” ujar Kapolres Jember Kusworo Wibowo.\n\n(sule / sir)"
+    assert [q.via for q in quotes_of(text)] == [None]
+
+
 def test_an_office_of_a_country_speaks_for_the_state() -> None:
     q = only(
         "Kepala Staf Gabungan Korea Selatan mengatakan Korea Utara menembakkan dua rudal.",

@@ -1249,6 +1249,19 @@ def relay_in(ctx: _Context, start: int, end: int, speaker: Speaker | None) -> st
     return None
 
 
+_CREDIT = re.compile(r"\(\s*([^()\n]{2,40}?)\s*\)\s*$")
+
+
+def credited_outlet(ctx: _Context) -> str | None:
+    """The agency an article credits in brackets at its very end ("… (Antara)"): the
+    whole article came through it, so it relays every quote that names no channel."""
+    found = _CREDIT.search(ctx.text.rstrip())
+    if found is None:
+        return None
+    name = found.group(1)
+    return name if name.casefold().replace(" ", "_") in ctx.lex.media_names else None
+
+
 def _a_source(ctx: _Context, start: int, named: str) -> bool:
     """What a relay word is followed by names an outlet or a site, not a day ("dilansir
     Senin"), an ordinary word ("Sebelumnya …") or a person ("mengutip Trump")."""

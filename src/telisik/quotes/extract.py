@@ -22,6 +22,7 @@ from .attribution import (
     according_to,
     attribution_after,
     attribution_before,
+    credited_outlet,
     described_as,
     relay_in,
 )
@@ -87,7 +88,8 @@ def find_quotes(doc: Document, *, lang: str = "id") -> tuple[Quote, ...]:
     quotes = list(_marked_quotes(ctx, marked))
     quotes.extend(_indirect_quotes(ctx, marked))
     quotes.sort(key=lambda q: (q.start, q.end))
-    return tuple(_with_roles(ctx, _with_channels(list(_fill_pronouns(ctx, quotes)))))
+    channeled = _with_channels(list(_fill_pronouns(ctx, quotes)), credited_outlet(ctx))
+    return tuple(_with_roles(ctx, channeled))
 
 
 def _with_roles(ctx: _Context, quotes: Iterable[Quote]) -> Iterator[Quote]:
@@ -112,10 +114,11 @@ def _with_roles(ctx: _Context, quotes: Iterable[Quote]) -> Iterator[Quote]:
         yield q
 
 
-def _with_channels(quotes: list[Quote]) -> Iterator[Quote]:
+def _with_channels(quotes: list[Quote], credit: str | None = None) -> Iterator[Quote]:
     """A speaker whose quotes the article relays through one channel only ("kata
     Rycroft, sebagaimana dikutip Xinhua") speaks through it in their other quotes
-    there too."""
+    there too; any other quote came through the agency the article credits at its
+    end (``credit``: "… (Antara)")."""
     channels: dict[str, set[str]] = {}
     for q in quotes:
         if q.speaker and q.via:
@@ -124,6 +127,8 @@ def _with_channels(quotes: list[Quote]) -> Iterator[Quote]:
         only = channels.get(q.speaker or "", set())
         if q.speaker and not q.via and len(only) == 1 and q.kind != "scare":
             q = dataclasses.replace(q, via=next(iter(only)))
+        elif credit and not q.via and q.kind != "scare":
+            q = dataclasses.replace(q, via=credit)
         yield q
 
 
