@@ -995,6 +995,25 @@ def test_the_agency_credited_at_the_end_relays_the_articles_quotes() -> None:
     assert [q.via for q in quotes_of(text)] == [None]
 
 
+@pytest.mark.parametrize(
+    "text,via",
+    [
+        # the narrative names the channel for the person it is about
+        ("Berbicara kepada BBC, Wayne Rooney merasa terhormat.\n\n“Saya bangga,” katanya.",
+         "BBC"),
+        ("Luis Fonsi menulis ucapan terima kasih melalui akun Twitter-nya.\n\n“Empat miliar "
+         "penonton!” tulisnya.", "Twitter"),
+        # not a medium after "kepada": someone spoken to
+        ("Berbicara kepada Presiden, Wayne Rooney merasa terhormat.\n\n“Saya bangga,” "
+         "katanya.", None),
+        # a medium the person is not said to speak through
+        ("Wayne Rooney pernah menjadi pundit untuk BBC.\n\n“Saya bangga,” katanya.", None),
+    ],
+)  # fmt: skip
+def test_a_channel_the_narrative_names_for_the_speaker(text: str, via: str | None) -> None:
+    assert [q.via for q in with_model(text) if q.kind == "direct"] == [via]
+
+
 def test_an_office_of_a_country_speaks_for_the_state() -> None:
     q = only(
         "Kepala Staf Gabungan Korea Selatan mengatakan Korea Utara menembakkan dua rudal.",

@@ -1249,6 +1249,35 @@ def relay_in(ctx: _Context, start: int, end: int, speaker: Speaker | None) -> st
     return None
 
 
+# A channel the narrative names for someone: "Berbicara kepada BBC, Rooney …", "Dalam
+# wawancara dengan NME, Lorde …", "… melalui akun Twitter-nya, Luis Fonsi …".
+_ACCOUNT = re.compile(r"\bakun\s+(Instagram|Twitter|Facebook|YouTube|Youtube|TikTok)\b")
+_TOLD = frozenset({"kepada", "dengan", "melalui", "lewat", "via"})
+
+
+def narrative_channels(ctx: _Context) -> dict[str, set[str]]:
+    """The channels sentences outside quotes name for the person they are about (their
+    first person named): "Berbicara kepada BBC, Rooney merasa …" -> Rooney: BBC."""
+    out: dict[str, set[str]] = {}
+    for s, e, _ in ctx.sentences:
+        if ctx.inside_quote(s) or any(s <= q < e for q, _ in ctx.quoted):
+            continue
+        channel, at = None, e
+        account = _ACCOUNT.search(ctx.text, s, e)
+        if account is not None:
+            channel, at = account.group(1), account.start()
+        for m in ctx.mentions_in(s, e):
+            before = ctx.words(max(s, m.start - 30), m.start)[-1:]
+            if before and before[0][2] in _TOLD and ctx.is_media(m) and m.start < at:
+                channel, at = ctx.text[m.start : m.end], m.start
+        if channel is None:
+            continue
+        people = [m for m in ctx.mentions_in(s, e) if m.entity.type == "PERSON"]
+        if people:
+            out.setdefault(people[0].entity.id, set()).add(channel)
+    return out
+
+
 _CREDIT = re.compile(r"\(\s*([^()\n]{2,40}?)\s*\)\s*$")
 
 

@@ -24,6 +24,7 @@ from .attribution import (
     attribution_before,
     credited_outlet,
     described_as,
+    narrative_channels,
     relay_in,
 )
 from .context import _TRAIL, _WORD, _Context, load_lexicon
@@ -88,7 +89,9 @@ def find_quotes(doc: Document, *, lang: str = "id") -> tuple[Quote, ...]:
     quotes = list(_marked_quotes(ctx, marked))
     quotes.extend(_indirect_quotes(ctx, marked))
     quotes.sort(key=lambda q: (q.start, q.end))
-    channeled = _with_channels(list(_fill_pronouns(ctx, quotes)), credited_outlet(ctx))
+    channeled = _with_channels(
+        list(_fill_pronouns(ctx, quotes)), credited_outlet(ctx), narrative_channels(ctx)
+    )
     return tuple(_with_roles(ctx, channeled))
 
 
@@ -114,15 +117,20 @@ def _with_roles(ctx: _Context, quotes: Iterable[Quote]) -> Iterator[Quote]:
         yield q
 
 
-def _with_channels(quotes: list[Quote], credit: str | None = None) -> Iterator[Quote]:
+def _with_channels(
+    quotes: list[Quote], credit: str | None = None, told: dict[str, set[str]] | None = None
+) -> Iterator[Quote]:
     """A speaker whose quotes the article relays through one channel only ("kata
     Rycroft, sebagaimana dikutip Xinhua") speaks through it in their other quotes
-    there too; any other quote came through the agency the article credits at its
-    end (``credit``: "… (Antara)")."""
+    there too, and so does one the narrative says spoke through one channel only
+    (``told``: "Berbicara kepada BBC, Rooney …"); any other quote came through the
+    agency the article credits at its end (``credit``: "… (Antara)")."""
     channels: dict[str, set[str]] = {}
     for q in quotes:
         if q.speaker and q.via:
             channels.setdefault(q.speaker, set()).add(q.via)
+    for speaker, named in (told or {}).items():
+        channels.setdefault(speaker, set(named))
     for q in quotes:
         only = channels.get(q.speaker or "", set())
         if q.speaker and not q.via and len(only) == 1 and q.kind != "scare":
