@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from ..entities.detect import NOMINAL, Words, all_cues, is_degree, is_verb, load_words
@@ -440,19 +441,35 @@ def described_as(ctx: _Context, entity_id: str | None) -> str | None:
     quote's own words do not give. The first such description of the speaker counts."""
     if entity_id is None:
         return None
+    if ctx.described is None:
+        ctx.described = _descriptions(ctx)
+    return ctx.described.get(entity_id)
+
+
+def _descriptions(ctx: _Context) -> dict[str, str]:
+    """Each person's first description as a sentence's subject, found in one pass."""
     roles = load_words("id")
+    heads = roles.role_heads | ctx.lex.occupations | ctx.lex.described_heads
+    found: dict[str, str] = {}
+    everything = ctx.all_words
     for n, (s, e, _) in enumerate(ctx.sentences):
-        if ctx.inside_quote(s):
-            continue
-        words = ctx.words(s, ctx.stop(s, e, ",.;:\n"))
+        i = bisect.bisect_left(ctx.word_starts, s)
         k = 0
-        while k < len(words) and k < 2 and words[k][2] in _SUBJECT_LEADS:
+        while k < 2 and i + k < len(everything) and everything[i + k][2] in _SUBJECT_LEADS:
             k += 1
-        if _description_start(ctx, words, k, roles) and _about(ctx, n, words[k]) == entity_id:
+        if i + k >= len(everything) or everything[i + k][0] >= e:
+            continue
+        if everything[i + k][2] not in heads and everything[i + k][2] not in ("mantan", "eks"):
+            continue  # the cheap test first: most sentences open otherwise
+        words = ctx.words(s, ctx.stop(s, e, ",.;:\n"))
+        if ctx.inside_quote(s) or not _description_start(ctx, words, k, roles):
+            continue
+        about = _about(ctx, n, words[k])
+        if about is not None and about not in found:
             role = _description(ctx, words[k][0], e)
             if role is not None:
-                return role
-    return None
+                found[about] = role
+    return found
 
 
 def _about(ctx: _Context, n: int, head: tuple[int, int, str]) -> str | None:
@@ -465,7 +482,7 @@ def _about(ctx: _Context, n: int, head: tuple[int, int, str]) -> str | None:
     if any(a[2] in _INDEFINITE and b[2] == head[2] for a, b in pairwise(before)):
         return None  # "… ujar seorang komandan … Komandan itu": the unnamed one
     for s, e, _ in reversed(ctx.sentences[max(0, n - 3) : n]):
-        if ctx.inside_quote(s) or any(s <= q < e for q, _ in ctx.quoted):
+        if ctx.inside_quote(s) or _quote_in(ctx, s, e):
             return None
         words = ctx.words(s, e)
         if any(w[2] == head[2] for w in words):
@@ -1240,11 +1257,11 @@ def relay_in(ctx: _Context, start: int, end: int, speaker: Speaker | None) -> st
             continue
         if ctx.is_media(m) and not _in_dateline(ctx.text, m):
             return ctx.text[m.start : m.end]
-    for w in ctx.words(start, end):
-        if w[2] in ctx.lex.relay_asides and not ctx.inside_quote(w[0]):
-            source = _SOURCE.match(ctx.text, w[1])
+    for relay in _words_regex(ctx.lex.relay_asides).finditer(ctx.plain, start, end):
+        if not ctx.inside_quote(relay.start()):
+            source = _SOURCE.match(ctx.text, relay.end())
             named = source.group(1).rstrip(".,;:") if source is not None else ""
-            if named and _a_source(ctx, w[1], named):
+            if named and _a_source(ctx, relay.end(), named):
                 return named
     return None
 
@@ -1258,24 +1275,41 @@ _TOLD = frozenset({"kepada", "dengan", "melalui", "lewat", "via"})
 def narrative_channels(ctx: _Context) -> dict[str, set[str]]:
     """The channels sentences outside quotes name for the person they are about (their
     first person named): "Berbicara kepada BBC, Rooney merasa …" -> Rooney: BBC."""
-    out: dict[str, set[str]] = {}
-    for s, e, _ in ctx.sentences:
-        if ctx.inside_quote(s) or any(s <= q < e for q, _ in ctx.quoted):
+    named: dict[int, tuple[int, str]] = {}  # sentence -> (where, channel), the first one
+    if "akun" in ctx.text:
+        for account in _ACCOUNT.finditer(ctx.text):
+            n = ctx.sentence_at(account.start())
+            named.setdefault(n, (account.start(), account.group(1)))
+    for m in ctx.mentions:
+        before = ctx.words(max(0, m.start - 12), m.start)[-1:]
+        if not before or before[0][2] not in _TOLD or ctx.text[before[0][1] : m.start].strip():
             continue
-        channel, at = None, e
-        account = _ACCOUNT.search(ctx.text, s, e)
-        if account is not None:
-            channel, at = account.group(1), account.start()
-        for m in ctx.mentions_in(s, e):
-            before = ctx.words(max(s, m.start - 30), m.start)[-1:]
-            if before and before[0][2] in _TOLD and ctx.is_media(m) and m.start < at:
-                channel, at = ctx.text[m.start : m.end], m.start
-        if channel is None:
+        if ctx.is_media(m):  # "kepada BBC", "dengan NME", "melalui Yonhap"
+            n = ctx.sentence_at(m.start)
+            if n not in named or m.start < named[n][0]:
+                named[n] = (m.start, ctx.text[m.start : m.end])
+    out: dict[str, set[str]] = {}
+    for n, (_, channel) in named.items():
+        s, e, _ = ctx.sentences[n] if ctx.sentences else (0, len(ctx.text), 0)
+        if ctx.inside_quote(s) or _quote_in(ctx, s, e):
             continue
         people = [m for m in ctx.mentions_in(s, e) if m.entity.type == "PERSON"]
         if people:
             out.setdefault(people[0].entity.id, set()).add(channel)
     return out
+
+
+@lru_cache(maxsize=16)
+def _words_regex(words: frozenset[str]) -> re.Pattern[str]:
+    """One pattern finding any of ``words`` (case-insensitive, whole words)."""
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _quote_in(ctx: _Context, start: int, end: int) -> bool:
+    """A quote opens inside ``text[start:end]``."""
+    i = bisect.bisect_left(ctx.quoted, (start, 0))
+    return i < len(ctx.quoted) and ctx.quoted[i][0] < end
 
 
 _CREDIT = re.compile(r"\(\s*([^()\n]{2,40}?)\s*\)\s*$")

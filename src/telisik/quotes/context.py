@@ -180,6 +180,7 @@ class _Context:
         self._media: dict[tuple[int, int], bool] = {}
         self.quoted: list[tuple[int, int]] = []  # (opening, closing mark) of quoted spans
         self.persons: dict[tuple[str | None, str], Personhood] = {}  # see persons.py
+        self.described: dict[str, str] | None = None  # see attribution.described_as
 
     def stop(self, start: int, limit: int, chars: str = ".;\n") -> int:
         """The first of ``chars`` in ``text[start:limit]`` (dots inside names do not
