@@ -1034,7 +1034,9 @@ def _name_inside(
         tail = run[k:]
         if not office or len(tail) > 4 or any(it[0] != "t" for it in tail):
             continue
-        if not all(_plain_name_word(toks[it[1]], words) for it in tail):
+        if not all(
+            _name_word(toks[it[1]], words) and not is_verb(toks[it[1]].low, words) for it in tail
+        ):
             continue
         if _no_name(toks, run, k, words) and _used_alone(
             text, toks[run[k][1]], words, speaking=True
@@ -1052,7 +1054,7 @@ def _no_name(toks: list[_Tok], run: list[Item], k: int, words: Words) -> bool:
     if p.low in _NAME_HEADS or p.low in words.titles or len(p.text) == 1:
         return False  # "Ratu Tisha Destria", "H Supian Hadi", "M Taufik"
     if _acronym(p, words):  # "Ketua MA Sunarto", not "John JB Wilson"
-        return k < 2 or run[k - 2][0] != "t" or not _plain_name_word(toks[run[k - 2][1]], words)
+        return k < 2 or run[k - 2][0] != "t" or not _name_word(toks[run[k - 2][1]], words)
     if p.low in words.common and not (p.low in all_cues(words) or p.low in words.role_heads):
         # an ordinary word ends an office ("… Kementerian Perdagangan Pradnyawati",
         # "Garuda Muda Hanif Sjahbandi") but may start a name ("Dana White", "Bagus …"):
@@ -1063,23 +1065,6 @@ def _no_name(toks: list[_Tok], run: list[Item], k: int, words: Words) -> bool:
         or _ROMAN.fullmatch(p.text) is not None
         or p.low in all_cues(words)
         or p.low in words.role_heads
-    )
-
-
-def _plain_name_word(t: _Tok, words: Words) -> bool:
-    """A capitalised word that can only be part of a name: not ordinary, not a role,
-    a title, a cue or a verb, not an acronym."""
-    return (
-        t.cap
-        and t.word
-        and t.text.isalpha()
-        and not t.text.isupper()
-        and t.low not in words.common
-        and t.low not in words.stopwords
-        and t.low not in words.role_heads
-        and t.low not in words.titles
-        and t.low not in all_cues(words)
-        and not is_verb(t.low, words)
     )
 
 
