@@ -874,6 +874,9 @@ def test_speaker_role(text: str, role: str) -> None:
         # a rank alone at the quote: the office the article gives elsewhere
         ("Kapolsek Tambun AKP Boby Kusumawardhana mengatakan pelaku ditangkap.\n\n“Dia "
          "sudah mengaku,” kata AKP Boby.", "Kapolsek Tambun"),
+        # a part of the office at the quote: the office in full
+        ("Kapolsek Ciledug, Kompol Sutrisno mengatakan pelaku ditangkap.\n\n“Dia sudah "
+         "mengaku,” kata Kapolsek Sutrisno.", "Kapolsek Ciledug"),
     ],
 )  # fmt: skip
 def test_the_role_given_elsewhere_and_no_place_for_a_role(text: str, role: str | None) -> None:

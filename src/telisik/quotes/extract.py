@@ -99,22 +99,29 @@ def _with_roles(ctx: _Context, quotes: Iterable[Quote]) -> Iterator[Quote]:
     """A speaker quoted with no role keeps the occupation the article writes before
     their name elsewhere ("pelatih Luis Milla … ujar Milla"), else the description it
     uses for them in the narrative ("Pemain Brasil itu kemudian …"); one quoted with
-    only a rank ("kata Laksamana Ade Supandi") keeps the office given elsewhere."""
+    only a rank ("kata Laksamana Ade Supandi") or a part of the office the article
+    gives in full elsewhere ("Kapolsek" of "Kapolsek Ciledug") keeps that office."""
     found: dict[str, str | None] = {}
     titles = load_words("id").titles
     for q in quotes:
-        rank = q.speaker_role is not None and all(
-            w.casefold().rstrip(".") in titles for w in q.speaker_role.split()
-        )  # "kata Laksamana Ade Supandi": a rank, the office is given elsewhere
-        if q.speaker and (not q.speaker_role or rank) and q.kind != "scare":
-            if q.speaker not in found:
-                found[q.speaker] = occupation_of(ctx, q.speaker) or described_as(ctx, q.speaker)
-            role = found[q.speaker]
-            if rank:
-                mentions = ctx.mentions_of(q.speaker)
-                role = (mentions[0].entity.role if mentions else None) or role
-            q = dataclasses.replace(q, speaker_role=role or q.speaker_role)
+        speaker = q.speaker
+        if speaker and q.kind != "scare":
+            mentions = ctx.mentions_of(speaker)
+            office = mentions[0].entity.role if mentions else None
+            if q.speaker_role and office and _part_of(q.speaker_role, office, titles):
+                q = dataclasses.replace(q, speaker_role=office)
+            elif not q.speaker_role:
+                if speaker not in found:
+                    found[speaker] = occupation_of(ctx, speaker) or described_as(ctx, speaker)
+                q = dataclasses.replace(q, speaker_role=found[speaker])
         yield q
+
+
+def _part_of(role: str, office: str, titles: frozenset[str]) -> bool:
+    """``role`` says less than ``office``: only a rank ("AKP"), or some of its words
+    ("Kapolsek" of "Kapolsek Ciledug")."""
+    words = {w.casefold().rstrip(".") for w in role.split()}
+    return words <= titles or words < {w.casefold().rstrip(".") for w in office.split()}
 
 
 def _with_channels(
