@@ -32,7 +32,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from corpora import DATA, indosum_documents, ud_quote_documents
 
@@ -333,11 +333,11 @@ def settle(decisions: Path, path: Path = GOLD) -> int:
     return 0
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument(
-        "--source", choices=sorted(SOURCES), default="indosum", help="which real text (and gold)"
-    )
+def score_and_sample(doc: str | None) -> tuple[argparse.ArgumentParser, Any, Any]:
+    """The command line the gold-label scripts share: ``score [--split] [--errors]``
+    and ``sample --split --n --seed --out``; returns the parser and its subcommands'
+    parsers (for more subcommands and options)."""
+    ap = argparse.ArgumentParser(description=(doc or "").split("\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
     s = sub.add_parser("score")
     s.add_argument("--split", choices=["dev", "test"])
@@ -347,6 +347,14 @@ def main() -> int:
     m.add_argument("--n", type=int, default=200)
     m.add_argument("--seed", type=int, default=0)
     m.add_argument("--out", type=Path, required=True)
+    return ap, sub, m
+
+
+def main() -> int:
+    ap, sub, m = score_and_sample(__doc__)
+    ap.add_argument(
+        "--source", choices=sorted(SOURCES), default="indosum", help="which real text (and gold)"
+    )
     m.add_argument(
         "--within",
         choices=["dev", "test"],

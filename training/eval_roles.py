@@ -17,7 +17,6 @@ none. The same holds for ``via``.
 
 from __future__ import annotations
 
-import argparse
 import random
 import re
 import sys
@@ -146,16 +145,7 @@ def score(split: str | None, show_errors: bool) -> int:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    s = sub.add_parser("score")
-    s.add_argument("--split", choices=["dev", "test"])
-    s.add_argument("--errors", action="store_true")
-    m = sub.add_parser("sample")
-    m.add_argument("--split", choices=["dev", "test"], required=True)
-    m.add_argument("--n", type=int, default=200)
-    m.add_argument("--seed", type=int, default=0)
-    m.add_argument("--out", type=Path, required=True)
+    ap, _, _ = ev.score_and_sample(__doc__)
     args = ap.parse_args()
     if not ev.INDOSUM.data.exists():
         print(f"indosum not found at {ev.INDOSUM.data}", file=sys.stderr)

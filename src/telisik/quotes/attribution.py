@@ -1261,7 +1261,7 @@ def relay_in(ctx: _Context, start: int, end: int, speaker: Speaker | None) -> st
         if not ctx.inside_quote(relay.start()):
             source = _SOURCE.match(ctx.text, relay.end())
             named = source.group(1).rstrip(".,;:") if source is not None else ""
-            if named and _a_source(ctx, relay.end(), named):
+            if source is not None and named and _a_source(ctx, source.start(1), named):
                 return named
     return None
 
@@ -1329,23 +1329,23 @@ def _a_source(ctx: _Context, start: int, named: str) -> bool:
     """What a relay word is followed by names an outlet or a site, not a day ("dilansir
     Senin"), an ordinary word ("Sebelumnya …") or a person ("mengutip Trump")."""
     first = named.split()[0].casefold()
-    if first in _SITES:
+    if any(w.split()[0] == first for w in _SITES):
         return True
     if first in _TIME_WORDS or first in load_words("id").common or first in ctx.lex.stopwords:
         return False
-    at = ctx.text.find(named, start)
-    people = [m for m in ctx.mentions_in(at, at + len(named)) if m.start == at]
+    people = [m for m in ctx.mentions_in(start, start + len(named)) if m.start == start]
     return not any(m.entity.type == "PERSON" for m in people)
 
 
-_SITES = frozenset({"situs", "laman", "akun", "kanal", "media", "harian", "majalah", "kantor"})
-
+# Words for a site or a medium before its name: "situs resmi UEFA", "kantor berita …".
+_SITES = ("situs", "laman", "akun", "kanal", "media", "harian", "majalah", "kantor berita")
 
 # What a relay word names: "dilansir Goal International", "dikutip dari situs resmi
 # UEFA", "melansir BadmintonIndonesia.org", "dilansir laman resmi Pangeran Biru".
+_SITE_WORDS = "|".join(w.replace(" ", r"\s+") for w in _SITES)
 _SOURCE = re.compile(
     r"\s+(?:dari\s+|oleh\s+)?"
-    r"((?:(?:situs|laman|akun|kanal|media|harian|majalah|kantor\s+berita)\s+(?:resmi\s+)?)?"
+    rf"((?:(?:{_SITE_WORDS})\s+(?:resmi\s+)?)?"
     r"[A-Z][\w.'’!-]*(?:[ \t]+[A-Z0-9][\w.'’!-]*){0,4})"
 )
 
