@@ -149,6 +149,11 @@ CASES = [
      "Menteri Luar Negeri dalam jumpa pers.", "direct", "Retno Marsudi", "Deklarasi itu"),
     ("Menteri Pemuda dan Olahraga Hendra Wiradinata membuka acara itu. “Atlet kita siap "
      "bertanding,” kata Menpora.", "direct", "Hendra Wiradinata", "Atlet kita"),
+    # … and as the subject of the narrative sentence a "katanya" goes on with
+    ("Menteri Agama Yusuf Hamdani memuji petugas haji. “Jemaah kita tertib,” kata Yusuf.\n\n"
+     "Kepala Daerah Kerja Arsyad Hidayat mengimbau jemaah mewaspadai \"heat stroke\".\n\n"
+     "Selain kepatuhan jemaah, Menag juga menyebut dedikasi petugas sebagai faktor penting."
+     "\n\n“Mereka bekerja siang malam,” katanya.", "direct", "Yusuf Hamdani", "Mereka bekerja"),
     # the office's short form in brackets before the name is the holder's too
     ("Menteri Koordinator Bidang Pembangunan Manusia dan Kebudayaan (Menko PMK) Ratna "
      "Kusumawati membuka acara itu. “SMK harus diprioritaskan,” tegas Menko PMK, Senin.",

@@ -63,7 +63,8 @@ def _person_named(ctx: _Context, word: str) -> _Mention | None:
     """The one person of the article with ``word`` in their name (a lone name the
     entities stage took for a role word: "Imam" of Imam Nahrawi) or as a nickname
     the entities stage joined to them ("Djanur"), else in their
-    role ("Menpora" of "Menteri Pemuda dan Olahraga (Menpora) Imam Nahrawi")."""
+    role ("Menpora" of "Menteri Pemuda dan Olahraga (Menpora) Imam Nahrawi", "Menag" of
+    "Menteri Agama Lukman Hakim Saifuddin")."""
     owners = {
         m.entity.id: m
         for m in ctx.mentions
@@ -78,7 +79,8 @@ def _person_named(ctx: _Context, word: str) -> _Mention | None:
         words = load_words("id")
         if low in words.common and low not in words.role_heads:
             return None  # "Kelompok ini, …": an ordinary word, not "anggota kelompok X"
-        return _role_holder(ctx, frozenset({low}))
+        # "Menag juga menyebut …" of "Menteri Agama Lukman Hakim Saifuddin": either form
+        return _office_holder(ctx, word) or _role_holder(ctx, frozenset({low}))
     return next(iter(owners.values())) if len(owners) == 1 else None
 
 
