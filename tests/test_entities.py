@@ -203,6 +203,41 @@ def test_a_bodys_acronym_in_brackets_is_part_of_the_role(
 
 
 @pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # the office's words after its head name the body, even with a name's capitals
+        ("Turut hadir Sekjen DPP Partai Golkar Budi Santoso, Menteri Dalam Negeri Arif "
+         "Wibowo, serta Ketua DPP Partai Golkar Siti Rahmah.",
+         {"DPP": "absent", "Siti Rahmah": "Ketua DPP Partai Golkar"}),
+        ("“Tarif harus nol persen,” ujar Direktur Jenderal Penguatan Daya Saing Produk Kelautan "
+         "dan Perikanan KKP Nilanto Perbowo di Tokyo.", {"Produk Kelautan": "absent",
+         "Nilanto Perbowo": "Direktur Jenderal Penguatan Daya Saing Produk Kelautan dan "
+                            "Perikanan KKP"}),
+    ],
+)  # fmt: skip
+def test_a_body_inside_the_office_of_the_person_after_it_is_no_one(
+    text: str, roles: dict[str, str | None]
+) -> None:
+    assert_roles(text, roles)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the one the office serves
+        ("Pengacara Tamimi, Gaby Lasky, mengatakan pengadilan mengabaikan argumen itu.",
+         "Tamimi"),
+        # a name the model found, with a word that is no name's ("Junior"), in a list
+        ("Wasit mengeluarkan tiga kartu kuning untuk pemain PBFC yakni Flavio Beck Junior, "
+         "Diego Michel dan Ricki Akbar Ohorella.", "Flavio Beck Junior"),
+    ],
+)  # fmt: skip
+def test_a_name_inside_someone_elses_office_may_still_be_a_person(text: str, name: str) -> None:
+    found = {e.name: e for e in extract_entities(text)}
+    assert found[name].type == "PERSON", found
+
+
+@pytest.mark.parametrize(
     ("text", "role"),
     [
         (

@@ -210,7 +210,8 @@ def detect(
     where = _token_index(tokens)
     kept = _quoted_nicknames(_drop_name_parts(kept, tokens, where, words), words, text)
     kept = _split_leading_acronyms(kept, words, text)
-    return _split_place_then_person(kept, tokens, where, words, text)
+    kept = _split_place_then_person(kept, tokens, where, words, text)
+    return _bodies_in_offices(kept, words, text)
 
 
 # "Stefano 'Teco' Cugurra", "Dwayne 'The Rock' Johnson": a nickname in quotation
@@ -519,6 +520,40 @@ def _org_then_person(c: Candidate, head: str, rest: str, words: Words, text: str
 
 def _split_leading_acronyms(found: list[Candidate], words: Words, text: str) -> list[Candidate]:
     return [part for c in found for part in _split_leading_acronym(c, words, text)]
+
+
+def _bodies_in_offices(found: list[Candidate], words: Words, text: str) -> list[Candidate]:
+    """A name the rules made a person only for the office before it, when that office
+    is part of the next person's ("Sekjen DPP PDI Perjuangan Hasto Kristiyanto": "DPP"
+    after "Sekjen"; "Direktur Jenderal … Produk Kelautan dan Perikanan KKP Nilanto
+    Perbowo"): it names the body the office belongs to, not someone. Not when it may
+    be a name: "Pengacara Tamimi, Gaby Lasky" serves Tamimi."""
+    out = list(found)
+    for k, c in enumerate(found):
+        for role in c.roles:
+            at = text.rfind(role, max(0, c.start - len(role) - 3), c.start)
+            if at < 0:
+                continue
+            for n in range(k - 1, -1, -1):
+                p = out[n]
+                if p.start < at:
+                    break
+                if (
+                    p.type == "PERSON"
+                    and p.entry is None
+                    and p.roles
+                    and all(at <= text.find(r, at, p.start) for r in p.roles)
+                    and not _may_be_named(p, words)
+                ):
+                    out[n] = dataclasses.replace(p, type="ORG", roles=[], person_signal=False)
+    return out
+
+
+def _may_be_named(c: Candidate, words: Words) -> bool:
+    """Whether ``c`` may be a person's name: every word of it can be one, or, when the
+    model found it, any word ("Johanes Panghutan Siboro SH"; not "DPP")."""
+    named = [_name_word(t, words) for t in _tokens(c.text, 0, len(c.text))]
+    return any(named) if c.ner else all(named)
 
 
 def _split_place_then_person(
