@@ -1122,6 +1122,14 @@ def test_a_degree_after_a_name_is_not_a_name() -> None:
     assert _tagged(text, people) == ["Rina Sari", "Giovanni Bellini"]
 
 
+def test_a_police_degree_after_a_comma_is_no_one() -> None:
+    """ "SIK" (Sarjana Ilmu Kepolisian) after a police officer's name and a comma."""
+    found = {e.name for e in extract_entities(
+        "“Tersangka membacok korban,” ujar Kapolres Kotim AKBP Hendra Wirawan Sitompul SH, "
+        "SIK melalui Kapolsek Antang Kalang.")}  # fmt: skip
+    assert "SIK" not in found, found
+
+
 def test_indonesian_institutions_after_a_role_are_organisations() -> None:
     """A role word before a police or committee name does not make it a person."""
     text = (
