@@ -222,6 +222,28 @@ def test_a_body_inside_the_office_of_the_person_after_it_is_no_one(
 
 
 @pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # after a name: the list goes on past the other person
+        ("Hadir pula Ratna Kusumawati, Sekretaris Kabinet Arif Wibowo, dan Menteri Keuangan "
+         "Dewi Lestari.", {"Ratna Kusumawati": None, "Arif Wibowo": "Sekretaris Kabinet"}),
+        ("Turut hadir Gubernur Bali Made Santika, Pangdam IX Udayana Mayjen TNI Komang Arsa, "
+         "serta Kapolda Bali Irjen Budi Santoso.", {"Made Santika": "Gubernur Bali"}),
+        # before a name: an enumerator before the other person
+        ("Wasit mengeluarkan kartu kuning untuk pemain PBFC yakni Flavio Beck, Diego Michel dan "
+         "Ricki Akbar Ohorella.", {"Diego Michel": None}),
+        # the one an office serves, named at the end of the appositive, is no list
+        ("Hal itu disampaikan Johan Budi, juru bicara Presiden Joko Widodo, di Jakarta.",
+         {"Johan Budi": "juru bicara Presiden Joko Widodo"}),
+    ],
+)  # fmt: skip
+def test_a_list_of_officials_gives_no_one_the_next_ones_office(
+    text: str, roles: dict[str, str | None]
+) -> None:
+    assert_roles(text, roles)
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         # the one the office serves

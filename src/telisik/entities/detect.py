@@ -64,6 +64,7 @@ class Words:
     family: frozenset[str]  # "ayah Kim Jong Un": a role head that relates, not a role
     serving: frozenset[str]  # "kuasa hukum Setnov": the name after it is the one served
     serving_words: frozenset[str]  # "hukum" of "kuasa hukum": part of the serving head
+    enumerators: frozenset[str]  # "yakni", "antara_lain": a list follows
     stopwords: frozenset[str]
     common: frozenset[str]  # ordinary words (lang/<lang>/common.txt): "Pendidikan" in a role
 
@@ -77,6 +78,8 @@ def load_words(lang: str = "id") -> Words:
     # an office's short form heads a role like the office does: "Menhub Budi Karya Sumadi"
     shorts = load_toml("offices", lang)["abbreviations"]
     sets["role_heads"] |= {k for k in shorts if "_" not in k}
+    # "pemain PBFC yakni Flavio …, Diego …": a list of names, not an office
+    sets["enumerators"] = frozenset(load_toml("quotes", lang)["enumerators"].split())
     common = frozenset(w for w in read_text("common.txt", lang).split() if not w.startswith("#"))
     return Words(
         **sets,
@@ -211,7 +214,7 @@ def detect(
     kept = _quoted_nicknames(_drop_name_parts(kept, tokens, where, words), words, text)
     kept = _split_leading_acronyms(kept, words, text)
     kept = _split_place_then_person(kept, tokens, where, words, text)
-    return _bodies_in_offices(kept, words, text)
+    return _lists_read_as_roles(_bodies_in_offices(kept, words, text), words, text)
 
 
 # "Stefano 'Teco' Cugurra", "Dwayne 'The Rock' Johnson": a nickname in quotation
@@ -547,6 +550,40 @@ def _bodies_in_offices(found: list[Candidate], words: Words, text: str) -> list[
                 ):
                     out[n] = dataclasses.replace(p, type="ORG", roles=[], person_signal=False)
     return out
+
+
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*)?(?:dan|serta)\b|\s*,\s*(\w+)")
+
+
+def _lists_read_as_roles(found: list[Candidate], words: Words, text: str) -> list[Candidate]:
+    """A "role" that holds someone else, named in a list: "Retno Marsudi, Sekretaris
+    Kabinet Pramono Anung, dan …" (after the name, the list goes on past the other
+    person) or "pemain PBFC yakni Flavio Beck Junior, Diego Michel" (before it, after
+    an enumerator). "Johan Budi, juru bicara Presiden Joko Widodo, di …" keeps its role."""
+    people = [p for p in found if p.type == "PERSON" and _may_be_named(p, words)]
+    out = []
+    for c in found:
+        kept = [r for r in c.roles if not _holds_a_list(c, r, people, words, text)]
+        out.append(c if kept == c.roles else dataclasses.replace(c, roles=kept))
+    return out
+
+
+def _holds_a_list(
+    c: Candidate, role: str, people: list[Candidate], words: Words, text: str
+) -> bool:
+    after = text.find(role, c.end, c.end + len(role) + 4)
+    at = after if after >= 0 else text.rfind(role, max(0, c.start - len(role) - 3), c.start)
+    if at < 0:
+        return False
+    inside = [p for p in people if p is not c and at <= p.start and p.end <= at + len(role)]
+    if not inside:
+        return False
+    if after < 0:  # before the name: an enumerator before the other person
+        lead = re.findall(r"\w+", text[at : inside[0].start].casefold())
+        pairs = {f"{a}_{b}" for a, b in pairwise(lead)}
+        return bool((set(lead) | pairs) & words.enumerators)
+    m = _LIST_GOES_ON.match(text, inside[-1].end)
+    return m is not None and (m.group(1) is None or m.group(1).casefold() in words.role_heads)
 
 
 def _may_be_named(c: Candidate, words: Words) -> bool:
