@@ -1144,6 +1144,28 @@ def test_a_degree_after_a_name_is_not_a_name() -> None:
     assert _tagged(text, people) == ["Rina Sari", "Giovanni Bellini"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "person"),
+    [
+        # a name the model read as a place, opening its clause before a speech verb
+        ("Salah seorang warga yang memotret awan itu, Kusworo mengaku baru sekali melihatnya.",
+         "Kusworo", True),
+        ("Warga RT 3 Jatipadang, Jakarta Selatan, Fatimah mengatakan kali itu dulu lebar.",
+         "Fatimah", True),
+        # a place that ends a longer subject, or a body's words, does not speak itself
+        ("Pusat Peringatan Tsunami Pasifik di Hawaii mengatakan tidak ada ancaman tsunami.",
+         "Hawaii", False),
+        ("Penerbit Gramedia Pustaka Utama menyatakan penjualan buku naik.",
+         "Penerbit Gramedia Pustaka Utama", False),
+        ("Sementara itu, Bumi Serpong Damai mengatakan penjualan rumah naik.",
+         "Bumi Serpong Damai", False),
+    ],
+)  # fmt: skip
+def test_a_name_before_a_speech_verb_is_a_person(text: str, name: str, person: bool) -> None:
+    found = {e.name: e.type for e in extract_entities(text)}
+    assert (found.get(name) == "PERSON") is person, found
+
+
 def test_a_police_degree_after_a_comma_is_no_one() -> None:
     """ "SIK" (Sarjana Ilmu Kepolisian) after a police officer's name and a comma."""
     found = {e.name for e in extract_entities(

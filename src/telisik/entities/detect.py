@@ -1082,6 +1082,21 @@ def _used_alone(text: str, tok: _Tok, words: Words, *, speaking: bool = False) -
     return False
 
 
+def _speaker_named(text: str, toks: list[_Tok], i: int, end: int, words: Words) -> bool:
+    """A name opening its clause right before a speech verb: "…, Kusworo mengaku …". A
+    place does not speak (the capitals that do are the gazetteer's metonyms); one after
+    a preposition ends a longer subject ("Pusat … di Hawaii mengatakan")."""
+    if i > 0 and not toks[i - 1].cap and toks[i - 1].text not in (",", '"', "“"):
+        return False
+    name = [t for t in toks[i:] if t.end <= end]
+    if not all(_name_like(t, words) for t in name) or 2 * sum(
+        t.low in words.common for t in name
+    ) > len(name):
+        return False  # "CDC", "Penerbit Gramedia …", "Istana menyatakan": a body's words
+    nxt = _WORD_AFTER.match(text, end)
+    return nxt is not None and nxt.group(1) in words.say_verbs
+
+
 def _name_inside(
     text: str, toks: list[_Tok], run: list[Item], ner: list[tuple[int, int, str]], words: Words
 ) -> int | None:
@@ -1304,6 +1319,8 @@ def _piece(
         if label is not None:
             cand.type = NER_TYPES.get(label, "GPE")
             cand.ner = True
+            if cand.type in ("GPE", "LOC") and _speaker_named(text, toks, i, end, words):
+                cand.type = "PERSON"  # "…, Kusworo mengaku …": no place the gazetteer knows
         elif cand.person_signal:
             cand.type = "PERSON"
         elif not have_ner and i != first and j > i:
