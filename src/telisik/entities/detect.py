@@ -1420,6 +1420,9 @@ def _plain(
     cand.person_signal = bool(roles) or prev in words.speech_cues or prev in words.titles
     if not roles and not described:  # a role with a body's acronym: no sign of a person
         cand.roles = person_roles(text, toks, i, j, words, bodies=True)
+        # … unless the name is shaped like a person's: "Ketua Dewan … (DPRD) DKI Jakarta
+        # Prasetio Edi Marsudi", not "Kepala PT KAI (KAI) Divre II"
+        cand.person_signal |= bool(cand.roles) and person_shaped(cand.text, words)
     return cand
 
 
