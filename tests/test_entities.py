@@ -1418,3 +1418,16 @@ def test_a_body_and_a_person_read_as_one_organisation_split(
     # a committee after "anggota" stays one organisation
     found = {e.name: e for e in extract_entities("Ia anggota Komisi III DPR sejak 2014.")}
     assert found["Komisi III DPR"].type == "ORG"
+
+
+def test_an_organisation_the_model_names_alone_is_split_off_the_name_after_it() -> None:
+    """ "Pelatih Arsenal Arsene Wenger" read as one name: the model tags "Arsenal" on its
+    own as an organisation more than once, so it is the body of the role, not a first name."""
+    text = (
+        "Pemain termahal Arsenal, Pierre Aubameyang, belum siap tampil melawan Everton.\n\n"
+        "Pelatih Arsenal Arsene Wenger menyatakan pemain baru itu masih beradaptasi.\n\n"
+        '"Dia sudah sering bermain menghadapi Arsenal dalam banyak kesempatan," ucap Wenger.'
+    )
+    found = {e.name: e for e in extract_entities(text, use_ner=True)}
+    assert found["Arsene Wenger"].roles == ("Pelatih Arsenal",), found
+    assert found["Arsenal"].type == "ORG"

@@ -604,9 +604,11 @@ def _split_place_then_person(
     name: the place or body the article names on its own elsewhere, then a person."""
     kinds: dict[str, set[str]] = {}
     sure: set[str] = set()
+    organisations = Counter(c.text for c in found if c.type == "ORG" and c.ner)
     for c in found:
         kinds.setdefault(c.text, set()).add(c.type)
-        if _surely_a_body(c, tokens, where, words):
+        # the model's organisation, named alone twice ("Liverpool"), is no first name
+        if _surely_a_body(c, tokens, where, words) or organisations[c.text] >= 2:
             sure.add(c.text)
     bodies = {k for k in sure if not kinds[k] & {"PERSON", "WEAPON"}}
     out: list[Candidate] = []
