@@ -1431,3 +1431,39 @@ def test_an_organisation_the_model_names_alone_is_split_off_the_name_after_it() 
     found = {e.name: e for e in extract_entities(text, use_ner=True)}
     assert found["Arsene Wenger"].roles == ("Pelatih Arsenal",), found
     assert found["Arsenal"].type == "ORG"
+
+
+def test_a_one_word_place_after_di_or_a_verbs_dari_takes_no_office_after_its_comma() -> None:
+    """ "dihubungi dari Purwokerto, Kepala … Teguh Wardoyo": the office after the comma is
+    the next name's; the place does not become a person holding it."""
+    text = (
+        "Saat dihubungi dari Purwokerto, Kepala Kelompok Teknisi Stasiun Meteorologi Badan "
+        "Meteorologi Klimatologi dan Geofisika (BMKG) Cilacap Teguh Wardoyo mengatakan awan "
+        "itu tidak berbahaya."
+    )
+    found = {e.name: e for e in extract_entities(text, use_ner=True)}
+    assert found["Purwokerto"].type != "PERSON", found
+
+
+def test_a_place_then_a_person_the_article_names_on_their_own_elsewhere() -> None:
+    """ "Dirjen PBB di Jenewa Michael Moller" read as one place: the article names Michael
+    Moller on his own, with his office, so the place is split off."""
+    text = (
+        "Penghargaan itu diberikan di Gedung PBB di Jenewa, Swiss.\n\n"
+        "Acara itu dihadiri Direktur Jenderal Kantor PBB Jenewa, Michael Moller dan Direktur "
+        'Eksekutif UNODC, Yuri Fedotov.\n\n"Di abad 21 ini tidak ada tempat untuk perilaku '
+        'korupsi," kata Dirjen PBB di Jenewa Michael Moller.'
+    )
+    found = {e.name: e for e in extract_entities(text, use_ner=True)}
+    assert "Jenewa Michael Moller" not in found, found
+    assert found["Michael Moller"].type == "PERSON"
+
+
+def test_a_source_after_a_nouns_dari_keeps_the_office_after_its_comma() -> None:
+    found = {
+        e.name: e
+        for e in extract_entities(
+            "Menurut informasi dari Markoneng, manajer Jupe, Ruben sudah berada di RSCM."
+        )
+    }
+    assert found["Markoneng"].role == "manajer Jupe", found

@@ -611,9 +611,13 @@ def _split_place_then_person(
         if _surely_a_body(c, tokens, where, words) or organisations[c.text] >= 2:
             sure.add(c.text)
     bodies = {k for k in sure if not kinds[k] & {"PERSON", "WEAPON"}}
+    # a person the article names on its own, by a role or a cue ("…, Michael Moller")
+    people = {c.text for c in found if c.person_signal} - {
+        k for k, v in kinds.items() if v != {"PERSON"}
+    }
     out: list[Candidate] = []
     for c in found:
-        out.extend(_place_then_person(c, bodies, tokens, words, text))
+        out.extend(_place_then_person(c, bodies, people, tokens, words, text))
     return out
 
 
@@ -635,7 +639,12 @@ def _surely_a_body(
 
 
 def _place_then_person(
-    c: Candidate, bodies: set[str], tokens: list[list[_Tok]], words: Words, text: str
+    c: Candidate,
+    bodies: set[str],
+    people: set[str],
+    tokens: list[list[_Tok]],
+    words: Words,
+    text: str,
 ) -> list[Candidate]:
     if c.entry is not None or c.type == "WEAPON":
         return [c]
@@ -662,8 +671,9 @@ def _place_then_person(
         role_lead = lead in words.role_heads or lead in words.titles or lead in words.role_modifiers
         i, j = at[cut], at[-1]
         roles = person_roles(text, sent, i, j, words)
-        if not (roles or c.roles or c.person_signal or c.type == "PERSON"):
-            continue  # "Bandara NYIA Kulon Progo": no role says a name follows the place
+        named = text[rest[0].start : rest[-1].end] in people
+        if not (roles or c.roles or c.person_signal or c.type == "PERSON" or named):
+            continue  # "Bandara NYIA Kulon Progo": nothing says a name follows the place
         person = Candidate(
             rest[0].start,
             rest[-1].end,
@@ -1411,7 +1421,8 @@ def _plain(
         # the place (or the body) of the office before it, not a person
         cand.type = cand.type or ("ORG" if i != j else "GPE")
         return cand
-    roles = person_roles(text, toks, i, j, words)
+    place = _ner_label(ner, start, end) == "LOC"
+    roles = person_roles(text, toks, i, j, words, place=place)
     described = j + 1 < len(toks) and toks[j + 1].low in ("itu", "ini", "tersebut")
     if described:
         roles = []  # "mantan bintang Disney itu": Disney qualifies a description of someone
@@ -1421,7 +1432,7 @@ def _plain(
         prev = toks[i - 2].low
     cand.person_signal = bool(roles) or prev in words.speech_cues or prev in words.titles
     if not roles and not described:  # a role with a body's acronym: no sign of a person
-        cand.roles = person_roles(text, toks, i, j, words, bodies=True)
+        cand.roles = person_roles(text, toks, i, j, words, bodies=True, place=place)
         # … unless the name is shaped like a person's: "Ketua Dewan … (DPRD) DKI Jakarta
         # Prasetio Edi Marsudi", not "Kepala PT KAI (KAI) Divre II"
         cand.person_signal |= bool(cand.roles) and person_shaped(cand.text, words)
@@ -1481,11 +1492,19 @@ _ROLE_STOP = _wordset(
 
 
 def person_roles(
-    text: str, toks: list[_Tok], i: int, j: int, words: Words, *, bodies: bool = False
+    text: str,
+    toks: list[_Tok],
+    i: int,
+    j: int,
+    words: Words,
+    *,
+    bodies: bool = False,
+    place: bool = False,
 ) -> list[str]:
     """Role phrases before ("Menteri Luar Negeri AS …") and after (", peneliti …") a name;
     ``bodies``: the office may hold a body's acronym in brackets ("Presiden … (INASGOC)
-    Erick Thohir"), too loose to make a name a person's by itself."""
+    Erick Thohir"), too loose to make a name a person's by itself; ``place``: the model
+    reads the name as a place."""
     roles = []
     pre = _pre_role(text, toks, i, words, multiword=j > i, bodies=bodies)
     if pre:
@@ -1493,10 +1512,19 @@ def person_roles(
     # a name of two words or more opening its sentence: "Fedrich Yunadi, kuasa hukum …
     # mengatakan" (one word there is as often an adverb: "Pasalnya, manajer … itu")
     opens = j > i and (i == 0 or toks[i - 1].text in ".!?\n") and not is_verb(toks[i].low, words)
-    post = _appositive(text, toks, j, words, opens=opens)
+    placed = place and i == j and _after_locative(toks, i, words)
+    post = None if placed else _appositive(text, toks, j, words, opens=opens)
     if post:
         roles.append(post)
     return roles
+
+
+def _after_locative(toks: list[_Tok], i: int, words: Words) -> bool:
+    """ "di", or a verb's "dari"/"ke", right before the name: "dihubungi dari Purwokerto,
+    Kepala … Teguh Wardoyo" names a place, and the office after it is the next name's
+    ("informasi dari Markoneng, manajer Jupe" names a source)."""
+    prev = toks[i - 1].low if i > 0 else ""
+    return prev == "di" or (prev in ("dari", "ke") and i > 1 and is_verb(toks[i - 2].low, words))
 
 
 def _jurisdiction(
