@@ -1467,3 +1467,27 @@ def test_a_source_after_a_nouns_dari_keeps_the_office_after_its_comma() -> None:
         )
     }
     assert found["Markoneng"].role == "manajer Jupe", found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Seniman Butet Kartaredjasa akan memamerkan 90 karya berbahan keramik.",
+         "Butet Kartaredjasa", "Seniman"),
+        ("Petenis Ukraina Elina Svitolina menang dua set langsung.", "Elina Svitolina",
+         "Petenis Ukraina"),
+        ("Komikus Jepang Tooru Fujisawa datang ke Jakarta.", "Tooru Fujisawa", "Komikus Jepang"),
+    ],
+)  # fmt: skip
+def test_occupations_head_a_role(text: str, name: str, role: str) -> None:
+    found = {e.name: e for e in extract_entities(text)}
+    assert found[name].type == "PERSON", found
+    assert found[name].role == role
+
+
+def test_a_place_after_asal_is_where_someone_comes_from() -> None:
+    found = {e.name: e for e in extract_entities(
+        "Seniman muslim asal Kebumen merancang kolase Bunda Maria. Astronom asal Hawaii "
+        "mengatakan meteor itu terang.")}  # fmt: skip
+    assert found["Kebumen"].type != "PERSON", found
+    assert found["Hawaii"].type != "PERSON", found

@@ -1583,6 +1583,8 @@ def _pre_role(
     """The role phrase right before ``toks[i]``; ``multiword``: the name has two or
     more words, so an office with "dan" inside may precede it (a lone capitalised
     word after "… Pengembangan dan Pemasaran" is more likely the office's own)."""
+    if i > 0 and toks[i - 1].low in _ORIGIN_WORDS:
+        return None  # "Seniman muslim asal Kebumen": where someone comes from, not who
     k = i - 1
     while k >= 0 and (
         toks[k].low in words.titles
@@ -1662,6 +1664,9 @@ def _pre_role(
     if not any(t.cap for t in toks[head : last + 1]):
         return None  # "penasihat kebijakan luar negeri Putin": Putin's adviser, not Putin
     return without_rank(text[toks[head].start : toks[last].end])
+
+
+_ORIGIN_WORDS = _wordset("asal kelahiran keturunan berkebangsaan")
 
 
 # Prepositions inside a role before ", Name": "Ahli di bidang infrastruktur, Danang …".
