@@ -122,6 +122,9 @@ CASES = [
     # "katanya" = the last speaker named, in an earlier sentence
     ('Rizal Hakim, pengamat hubungan internasional, menilai langkah itu tepat. '
      '"Ini bukan soal ideologi," katanya.', "direct", "Rizal Hakim", "Ini bukan soal"),
+    # a speech tag capitalised as a sentence of its own after the closing mark
+    ("“Keputusan ini apakah disetujui?” Kata pimpinan sidang, Rofinus Hutahuruk, kepada para "
+     "kader.", "direct", "Rofinus Hutahuruk", "Keputusan ini"),
     # less common speech verbs after the quote
     ("“Semoga kejadian ini tidak terulang,” harap Wali Kota Bogor Bima Arya.",
      "direct", "Bima Arya", "Semoga kejadian"),
@@ -1378,3 +1381,16 @@ def test_listing_filters(twice_told: Path) -> None:
     assert [r["speaker_name"] for r in park] == ["Park Min-gyu"]
     assert all("Korea Utara" in str(r["text"]) for r in about) and about
     assert one and all(len(r["articles"]) >= 1 for r in one)  # type: ignore[arg-type]
+
+
+def test_a_capitalised_tag_in_the_next_paragraph_opens_new_words() -> None:
+    """ "Kata Budi, …" opening the next paragraph attributes what follows it; the quote
+    before goes on with the one quoted before it."""
+    text = (
+        'Rina Sari, pengamat kebijakan publik, menilai langkah itu tepat. "Ini langkah yang '
+        'baik," katanya.\n\n"Semoga langkah ini terus berlanjut sampai tahun depan."\n\n'
+        "Kata Budi Santoso, rencana itu sudah terlambat."
+    )
+    found = quotes_of(text)
+    last = next(q for q in found if q.text.startswith("Semoga"))
+    assert last.speaker_name == "Rina Sari"

@@ -165,6 +165,8 @@ def _marked_quotes(ctx: _Context, marked: list[Marked]) -> Iterator[Quote]:
         head = text[head_start : m.open].strip()
         first = text[qs]
         after = attribution_after(ctx, tail_start, tail_end) if m.closed else None
+        if after is None and m.closed and tail_end == sent_end < next_open:
+            after = _tag_after_break(ctx, tail_start, next_open)
         if not m.closed:  # "“Hasil penelitian kami …, kata Jennifer Balch …." (no closing mark)
             inside = _tag_inside(ctx, qs, qe)
             if inside is not None:
@@ -223,6 +225,20 @@ def _marked_quotes(ctx: _Context, marked: list[Marked]) -> Iterator[Quote]:
             yield Quote(text[qs:qe], qs, qe, "scare")
             continue
         yield _quote(ctx, "partial", qs, qe, att, m, fallback=_CONTINUE)
+
+
+def _tag_after_break(ctx: _Context, start: int, limit: int) -> Attribution | None:
+    """A speech tag written as a sentence of its own right after the closing mark, on
+    the same line: "“Keputusan ini apakah disetujui?” Kata pimpinan sidang, Rofinus …"."""
+    words = ctx.words(start, limit)
+    if not words or "\n" in ctx.text[start : words[0][0]]:
+        return None
+    first = words[0]
+    if not ctx.text[first[0]].isupper() or first[2] not in ctx.lex.cue_after:
+        return None
+    n = ctx.sentence_at(first[0])
+    end = min(ctx.sentences[n][1], limit) if ctx.sentences else limit
+    return attribution_after(ctx, start, end)
 
 
 def _tag_inside(ctx: _Context, qs: int, qe: int) -> tuple[Attribution, int] | None:
