@@ -122,6 +122,10 @@ CASES = [
     # "katanya" = the last speaker named, in an earlier sentence
     ('Rizal Hakim, pengamat hubungan internasional, menilai langkah itu tepat. '
      '"Ini bukan soal ideologi," katanya.', "direct", "Rizal Hakim", "Ini bukan soal"),
+    # words after the closing mark before the sentence's speech tag
+    ("“Pada tahun-tahun sebelumnya, terorisme telah aktif di negara kita, tanpa adanya "
+     "koordinasi” antara otoritas negara, kata Pangeran Salman dalam pidatonya.", "direct",
+     "Salman", "Pada tahun-tahun"),
     # a speech tag capitalised as a sentence of its own after the closing mark
     ("“Keputusan ini apakah disetujui?” Kata pimpinan sidang, Rofinus Hutahuruk, kepada para "
      "kader.", "direct", "Rofinus Hutahuruk", "Keputusan ini"),
@@ -517,6 +521,9 @@ CASES = [
     ('Rusia melanjutkan apa yang disebutnya "operasi militer khusus" di Ukraina.',
      "scare", None, "operasi militer khusus"),
     ('Film "Sang Pemimpi" diputar ulang di Jakarta pekan ini.', "scare", None, "Sang Pemimpi"),
+    # … even when the sentence ends with a speech tag: the title is the subject, not said
+    ('"The Angry Birds Movie 2" akan diproduksi bersama Columbia Pictures, kata Rovio.',
+     "scare", None, "The Angry Birds"),
     # a title in title case inside a reported sentence, English small words and all
     ("Perusahaan itu mengatakan film barunya diangkat dari serial “The Quiet Adventures of "
      "Lulu” yang tayang pada 2010.", "scare", None, "The Quiet Adventures"),

@@ -29,7 +29,7 @@ from .attribution import (
 )
 from .context import _TRAIL, _WORD, _Context, load_lexicon
 from .marks import Marked, quoted_spans
-from .resolve import _CONTINUE, _PRONOUN, _fill_pronouns, _marker
+from .resolve import _CONTINUE, _PRONOUN, _TITLE_WORDS, _fill_pronouns, _marker
 from .speakers import occupation_of, speaker_in
 
 
@@ -188,7 +188,13 @@ def _marked_quotes(ctx: _Context, marked: list[Marked]) -> Iterator[Quote]:
         direct = direct or (after is not None and (not head or head[-1] in ":-–—"))
         if direct:
             att = after or said or (attribution_before(ctx, head_start, m.open) if head else None)
-            if att is None and m.closed and tail_end < sent_end and not _is_title(ctx, qs, qe):
+            if (
+                att is None
+                and m.closed
+                and tail_start < sent_end
+                and not _is_title(ctx, qs, qe)
+                and len(ctx.words(qs, qe)) > _TITLE_WORDS  # "“The Angry Birds Movie 2” akan …"
+            ):
                 # "“…” antara otoritas negara, kata Pangeran Salman": the sentence goes on
                 # past the closing mark (or a second quoted piece) to its speech tag
                 att = _sentence_end_attribution(ctx, tail_start, sent_end)
