@@ -1491,3 +1491,15 @@ def test_a_place_after_asal_is_where_someone_comes_from() -> None:
         "mengatakan meteor itu terang.")}  # fmt: skip
     assert found["Kebumen"].type != "PERSON", found
     assert found["Hawaii"].type != "PERSON", found
+
+
+def test_a_name_whose_first_word_alone_speaks_later_is_a_person() -> None:
+    """The news names someone in full, then by the first name as the one who speaks."""
+    text = (
+        "Meski tak sepopuler daging sapi, tapi ahli gizi Jansen Ongko menganggap, keong sawah "
+        'bisa dijadikan alternatif sumber protein.\n\n"Keong sawah kaya protein," kata '
+        "Jansen melalui surat elektronik."
+    )
+    found = {e.name: e for e in extract_entities(text, use_ner=True)}
+    assert found["Jansen Ongko"].type == "PERSON", found
+    assert "Jansen" in found["Jansen Ongko"].aliases or "Jansen" not in found

@@ -1054,8 +1054,8 @@ _RANK_HEADS = frozenset({"komisaris", "ajun", "inspektur", "brigadir", "letnan",
 
 
 def _surname_recurs(text: str, toks: list[_Tok], i: int, j: int, words: Words) -> bool:
-    """A run of two or three name-like words whose last word the article uses again on
-    its own: the way news names a person, then calls them by the surname."""
+    """A run of two or three name-like words whose last (or first) word the article uses
+    again on its own: the way news names a person, then calls them by one name."""
     if j - i > 2:
         return False
     cues = all_cues(words)
@@ -1071,7 +1071,8 @@ def _surname_recurs(text: str, toks: list[_Tok], i: int, j: int, words: Words) -
     pairs = zip(toks[i:j], toks[i + 1 : j + 1], strict=True)
     if any(text[a.end : b.start].strip() for a, b in pairs):
         return False  # "Go - Pay", "Coca - Cola": pieces of one name, not a person's
-    return _used_alone(text, toks[j], words)
+    # … or the first name, for one who speaks: "Ichwan Persada", later "Ichwan mengatakan"
+    return _used_alone(text, toks[j], words) or _used_alone(text, toks[i], words, speaking=True)
 
 
 def _used_alone(text: str, tok: _Tok, words: Words, *, speaking: bool = False) -> bool:
