@@ -126,6 +126,11 @@ CASES = [
     ("“Pada tahun-tahun sebelumnya, terorisme telah aktif di negara kita, tanpa adanya "
      "koordinasi” antara otoritas negara, kata Pangeran Salman dalam pidatonya.", "direct",
      "Salman", "Pada tahun-tahun"),
+    # a narrative subject after an opening clause with no subject of its own
+    ("“Saya akan ikut tax amnesty,” kata Fahri Hamzah.\n\nSidang itu juga menyebut nama "
+     "Fadli Zon.\n\nMengaku terlambat melaporkan surat pajak, "
+     "Fadli lantas menyewa jasa konsultan. “Waktu itu ada keterlambatan,” ujarnya.",
+     "direct", "Fadli Zon", "Waktu itu"),
     # a speech tag capitalised as a sentence of its own after the closing mark
     ("“Keputusan ini apakah disetujui?” Kata pimpinan sidang, Rofinus Hutahuruk, kepada para "
      "kader.", "direct", "Rofinus Hutahuruk", "Keputusan ini"),

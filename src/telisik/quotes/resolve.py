@@ -294,8 +294,8 @@ def _predicate_in(ctx: _Context, words: list[tuple[int, int, str]]) -> bool:
     not an opening adverbial ("Usai menghadiri rapat", "Tak cuma enggan berkomentar
     soal produk") nor a noun phrase with a relative clause ("Kuasa korban yang
     melaporkan perkara ini"): a verb after a subordinator is not the clause's own."""
-    if words[0][2] in ctx.lex.openers:
-        return False
+    if words[0][2] in ctx.lex.openers or is_verb(words[0][2], load_words("id")):
+        return False  # "Mengaku terlambat melapor, Fadli …": a clause with no subject
     for j, word in enumerate(words[1:], start=1):
         if word[2] in ctx.lex.openers:
             return False  # "… yang melaporkan", "… saat menghadiri": not the main verb
