@@ -867,6 +867,9 @@ def test_someone_unnamed_from_an_institution_is_not_the_institution(text: str, f
          "Kapolres Jember"),
         ("“Kami siap mengamankan acara itu,” kata Kapolres Boyolali, AKBP Aries Andhi.",
          "Kapolres Boyolali"),
+        # an apostrophe inside a word is no title's opening mark to close
+        ('"Rupiah akan stabil tahun ini," kata Budi Santoso, analis Moody\'s untuk Indonesia.',
+         "analis Moody's untuk Indonesia"),
     ],
 )  # fmt: skip
 def test_speaker_role(text: str, role: str) -> None:

@@ -177,8 +177,8 @@ def _clean_role(role: str) -> str | None:
     role = without_rank(" ".join(words).strip(_TRAIL))
     if role.count("(") > role.count(")"):
         role += ")"
-    if role.count("'") % 2:
-        role += " '"  # "pemain film ' Headshot": the title's closing mark
+    if len(re.findall(r"(?<!\w)'|'(?!\w)", role)) % 2:
+        role += " '"  # "pemain film ' Headshot": the title's closing mark, not "Moody's"
     if role.count("‘") > role.count("’"):
         role += " ’"
     for lead in ("seorang ", "sang ", "salah satu ", "yakni ", "yaitu ", "yang juga "):
