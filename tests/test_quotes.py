@@ -131,6 +131,9 @@ CASES = [
      "Fadli Zon.\n\nMengaku terlambat melaporkan surat pajak, "
      "Fadli lantas menyewa jasa konsultan. “Waktu itu ada keterlambatan,” ujarnya.",
      "direct", "Fadli Zon", "Waktu itu"),
+    # a name with an ordinary word in it ("Mitra"), then ", analis …": the name speaks
+    ('"Apresiasi nilai tukar membantu mengurangi rasio utang," kata Aninda Mitra, analis '
+     "Moody's untuk Indonesia.", "direct", "Aninda Mitra", "Apresiasi nilai"),
     # a speech tag capitalised as a sentence of its own after the closing mark
     ("“Keputusan ini apakah disetujui?” Kata pimpinan sidang, Rofinus Hutahuruk, kepada para "
      "kader.", "direct", "Rofinus Hutahuruk", "Keputusan ini"),

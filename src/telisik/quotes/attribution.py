@@ -663,7 +663,7 @@ def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | No
             speaker is None
             or not personhood(ctx, speaker).whole_name
             or speaker.name.isupper()  # "Pendiri FPCI yang juga … Dino Patti Djalal"
-        ):
+        ) and not _named_then_described(ctx, speaker, nxt[0], end):
             behind = _person_behind_office(ctx, nxt[0], limit)
             if behind is not None:
                 speaker, end = behind
@@ -698,6 +698,22 @@ def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | No
             return None
         return Attribution(speaker, cue, False, words[i][0], words[j + n - 1][1])
     return _bare_name_after(ctx, start, words[i:], limit)
+
+
+_THEN_ROLE = re.compile(r"\s*,\s*([a-z]\w*)")
+
+
+def _named_then_described(ctx: _Context, speaker: Speaker | None, start: int, end: int) -> bool:
+    """The phrase opens with the speaker's name, then a comma and a lower-case role word:
+    "kata Aninda Mitra, analis Moody's …" names her (a name with an ordinary word in it),
+    not someone behind the office."""
+    if speaker is None or speaker.id is None:
+        return False
+    first = next((m for m in ctx.mentions_in(start, end) if m.entity.id == speaker.id), None)
+    if first is None or ctx.words(start, first.start):
+        return False
+    m = _THEN_ROLE.match(ctx.text, first.end)
+    return m is not None and m.group(1) in load_words("id").role_heads
 
 
 def _bare_name_after(
