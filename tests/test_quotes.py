@@ -134,6 +134,10 @@ CASES = [
     # a name with an ordinary word in it ("Mitra"), then ", analis …": the name speaks
     ('"Apresiasi nilai tukar membantu mengurangi rasio utang," kata Aninda Mitra, analis '
      "Moody's untuk Indonesia.", "direct", "Aninda Mitra", "Apresiasi nilai"),
+    # an account alone after the closing mark, the speech verb left out
+    ('"Selamat, bapak, atas penghargaannya," tulis akun @ErSurnia.\n\n"Aiptu Sutisna '
+     'pantas dapat penghargaan dari Kapolda" @melisasarie.', "direct", "@melisasarie",
+     "Aiptu Sutisna"),
     # a speech tag capitalised as a sentence of its own after the closing mark
     ("“Keputusan ini apakah disetujui?” Kata pimpinan sidang, Rofinus Hutahuruk, kepada para "
      "kader.", "direct", "Rofinus Hutahuruk", "Keputusan ini"),
@@ -684,6 +688,11 @@ _RAKA = (
 # Speakers with the shipped model typing the names, where the rule depends on its types:
 # (text, quote start, speaker)
 MODEL_SPEAKERS = [
+    # an account after the closing mark that the sentence goes on about (tagged in the
+    # post) is not who speaks
+    ("Bambang Pamungkas mengunggah foto tim. \"Terima kasih untuk dukungan kalian semua\" "
+     "@persija_jkt ditandai dalam unggahan itu, tulis Bambang.", "Terima kasih",
+     "Bambang Pamungkas"),
     # "pernyataan perwakilan Cornell, Brian Bumberry": the role leads past the person
     # it names to the representative, not back to the statement's subject
     ("Berita kematian Chris Cornell mengagetkan para musisi dunia.\n\n“Kematian itu "

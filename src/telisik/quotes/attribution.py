@@ -719,11 +719,16 @@ def _named_then_described(ctx: _Context, speaker: Speaker | None, start: int, en
 def _bare_name_after(
     ctx: _Context, start: int, words: list[tuple[int, int, str]], limit: int
 ) -> Attribution | None:
-    """A name standing alone after the closing mark, the speech verb left out:
-    "“…,” Ketua Bapilu PSI, Sumardi." / "“…,” demikian Kaka kepada FourFourTwo."."""
+    """A name or an account standing alone after the closing mark, the speech verb left
+    out: "“…,” Ketua Bapilu PSI, Sumardi." / "“…,” demikian Kaka kepada FourFourTwo." /
+    "“…” @melisasarie."."""
     text = ctx.text
     if start == 0 or text[start - 1] not in '"”’»':
         return None  # only right after a closing mark, not after reported words
+    handle = _HANDLE.match(text, start + len(text[start:limit]) - len(text[start:limit].lstrip()))
+    if handle is not None and not text[handle.end() : limit].strip(" .,"):
+        sp = Speaker(slug(handle.group()), handle.group(), None)  # "“…” @melisasarie."
+        return Attribution(sp, "", False, handle.start(), handle.end())
     whole = len(words)
     cut = next((k for k, w in enumerate(words) if k and w[2] in ctx.lex.phrase_stop), whole)
     words = words[:cut]  # "… kepada FourFourTwo": where it was said, not who
