@@ -138,6 +138,9 @@ CASES = [
     ('"Selamat, bapak, atas penghargaannya," tulis akun @ErSurnia.\n\n"Aiptu Sutisna '
      'pantas dapat penghargaan dari Kapolda" @melisasarie.', "direct", "@melisasarie",
      "Aiptu Sutisna"),
+    # a passive speech verb after the quote
+    ("“Kami bangga bisa berkontribusi bagi konsumen Indonesia,” ditambahkan Direktur "
+     "Pemasaran PT Maju Jaya, Andy Gusena.", "direct", "Andy Gusena", "Kami bangga"),
     # a speech tag capitalised as a sentence of its own after the closing mark
     ("“Keputusan ini apakah disetujui?” Kata pimpinan sidang, Rofinus Hutahuruk, kepada para "
      "kader.", "direct", "Rofinus Hutahuruk", "Keputusan ini"),
