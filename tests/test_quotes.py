@@ -138,6 +138,10 @@ CASES = [
     ('"Selamat, bapak, atas penghargaannya," tulis akun @ErSurnia.\n\n"Aiptu Sutisna '
      'pantas dapat penghargaan dari Kapolda" @melisasarie.', "direct", "@melisasarie",
      "Aiptu Sutisna"),
+    ("“Pelarangan cantrang ini bukan akhir segalanya,” tekan Susi Pudjiastuti.", "direct",
+     "Susi Pudjiastuti", "Pelarangan cantrang"),
+    ("“Itu tidak benar, kami tidak pernah menjanjikan apa pun,” tepis Budi Santoso.",
+     "direct", "Budi Santoso", "Itu tidak benar"),
     # a passive speech verb after the quote
     ("“Kami bangga bisa berkontribusi bagi konsumen Indonesia,” ditambahkan Direktur "
      "Pemasaran PT Maju Jaya, Andy Gusena.", "direct", "Andy Gusena", "Kami bangga"),
