@@ -142,6 +142,9 @@ CASES = [
      "Susi Pudjiastuti", "Pelarangan cantrang"),
     ("“Itu tidak benar, kami tidak pernah menjanjikan apa pun,” tepis Budi Santoso.",
      "direct", "Budi Santoso", "Itu tidak benar"),
+    # … unless the name follows it
+    ("“Pelembab ini juga kami tambahkan kulit buah apel,” kata Ketua Tim penemu kolagen halal "
+     "tersebut, Edho Okta, di Malang.", "direct", "Edho Okta", "Pelembab ini"),
     # a passive speech verb after the quote
     ("“Kami bangga bisa berkontribusi bagi konsumen Indonesia,” ditambahkan Direktur "
      "Pemasaran PT Maju Jaya, Andy Gusena.", "direct", "Andy Gusena", "Kami bangga"),
@@ -695,6 +698,9 @@ _RAKA = (
 # Speakers with the shipped model typing the names, where the rule depends on its types:
 # (text, quote start, speaker)
 MODEL_SPEAKERS = [
+    # an office closed by its demonstrative points back at the one spoken of, not its body
+    ("Zulkifli Hasan menolak rencana pembangunan gedung baru DPR.\n\n“Nanti lagi saja. Kita "
+     "tegas menolak,” terang Ketua MPR RI tersebut.", "Nanti lagi", "Zulkifli Hasan"),
     # an account after the closing mark that the sentence goes on about (tagged in the
     # post) is not who speaks
     ("Bambang Pamungkas mengunggah foto tim. \"Terima kasih untuk dukungan kalian semua\" "

@@ -333,7 +333,7 @@ def _anaphoric(ctx: _Context, start: int, limit: int) -> bool:
     """A description pointing back at someone named before: "pria itu", "… tersebut"."""
     text = ctx.text
     if not text[start].islower():
-        return False
+        return _office_pointing_back(ctx, start, limit)
     # A quoted title inside the description ("pelantun ‘Senja Merah’ ini") does not end
     # it: read on to the end of the sentence.
     if ctx.sentences:
@@ -397,6 +397,22 @@ def _anaphoric(ctx: _Context, start: int, limit: int) -> bool:
             ):
                 return True
     return False
+
+
+def _office_pointing_back(ctx: _Context, start: int, limit: int) -> bool:
+    """An office closed by its demonstrative and naming no one: "terang Ketua MPR RI
+    tersebut" is the person spoken of before, not the assembly."""
+    words = ctx.words(start, ctx.stop(start, limit, ",.;\n"))
+    if not 1 < len(words) <= 8:
+        return False
+    after = ctx.text[words[-1][1] : limit].lstrip()
+    named = after[:1] == "," and _person_starts(ctx, limit - len(after) + 1)
+    return (
+        words[0][2] in load_words("id").role_heads
+        and words[-1][2] in DEMONSTRATIVES
+        and not named  # "Ketua Tim … tersebut, Edho Okta": the name follows
+        and not any(m.entity.type == "PERSON" for m in ctx.mentions_in(start, words[-1][1]))
+    )
 
 
 # Heads of a description that say nothing of what its person is.
