@@ -1503,3 +1503,12 @@ def test_a_name_whose_first_word_alone_speaks_later_is_a_person() -> None:
     found = {e.name: e for e in extract_entities(text, use_ner=True)}
     assert found["Jansen Ongko"].type == "PERSON", found
     assert "Jansen" in found["Jansen Ongko"].aliases or "Jansen" not in found
+
+
+def test_the_field_of_an_office_after_lower_case_bidang_ends_the_office() -> None:
+    """ "Menteri Koordinator bidang Kemaritiman Luhut …" read as one name from the field on:
+    the field ("Kemaritiman", an affixed noun) closes the office."""
+    found = {e.name: e for e in extract_entities(
+        "Jakarta (ANTARA News) - Menteri Koordinator bidang Kemaritiman Luhut Binsar Pandjaitan "
+        "mengungkap keengganan putra pertama Presiden Joko Widodo untuk terlibat.")}  # fmt: skip
+    assert found["Luhut Binsar Pandjaitan"].role == "Menteri Koordinator bidang Kemaritiman"

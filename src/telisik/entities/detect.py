@@ -329,6 +329,17 @@ def _trim_opening_nouns(
             )
         ):
             c = dataclasses.replace(c, start=c.end - len(rest), text=rest)
+        elif (
+            c.type == "PERSON"
+            and c.entry is None
+            and c.roles
+            and NOMINAL.fullmatch(low) is not None
+            and len(rest.split()) >= 2
+            and all(w[:1].isupper() for w in rest.split())
+            and text[: c.start].rstrip().endswith(c.roles[0])
+        ):  # "Menteri Koordinator bidang Kemaritiman Luhut …": the field ends the office
+            roles = [f"{c.roles[0]} {first}", *c.roles[1:]]
+            c = dataclasses.replace(c, start=c.end - len(rest), text=rest, roles=roles)
         out.append(c)
     return out
 
