@@ -1512,3 +1512,12 @@ def test_the_field_of_an_office_after_lower_case_bidang_ends_the_office() -> Non
         "Jakarta (ANTARA News) - Menteri Koordinator bidang Kemaritiman Luhut Binsar Pandjaitan "
         "mengungkap keengganan putra pertama Presiden Joko Widodo untuk terlibat.")}  # fmt: skip
     assert found["Luhut Binsar Pandjaitan"].role == "Menteri Koordinator bidang Kemaritiman"
+
+
+def test_the_subject_of_a_regulation_is_no_office_holder() -> None:
+    """ "Peraturan Menteri Perhubungan Nomor 26 Tahun 2017 tentang Angkutan Online": the
+    words after "tentang" are what the regulation is about, not someone in an office."""
+    found = {e.name: e for e in extract_entities(
+        "Sesuai Peraturan Menteri Perhubungan Nomor 26 Tahun 2017 tentang Angkutan Online, "
+        "taksi itu ilegal.")}  # fmt: skip
+    assert not any(e.role and "tentang" in e.role for e in found.values()), found

@@ -1499,7 +1499,8 @@ def _wordset(words: str) -> frozenset[str]:
 _ROLE_STOP = _wordset(
     "yang dan atau kata ujar bahwa oleh kepada pada untuk ke ketika saat setelah sejak serta itu "
     "ini tersebut adalah merupakan bersama antara di dari menuju dengan "
-    "jl jl. kompleks gang"  # "Wali Kota Kompleks Balai Kota …, Kelurahan …": an address
+    "jl jl. kompleks gang "  # "Wali Kota Kompleks Balai Kota …, Kelurahan …": an address
+    "tentang"  # "Peraturan Menteri … Nomor 32 Tahun 2016 tentang …": a regulation's subject
 )
 
 
