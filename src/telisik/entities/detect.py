@@ -1596,7 +1596,7 @@ def _pre_role(
     """The role phrase right before ``toks[i]``; ``multiword``: the name has two or
     more words, so an office with "dan" inside may precede it (a lone capitalised
     word after "… Pengembangan dan Pemasaran" is more likely the office's own)."""
-    if i > 0 and toks[i - 1].low in _ORIGIN_WORDS:
+    if i > 0 and toks[i - 1].low in ORIGIN_WORDS:
         return None  # "Seniman muslim asal Kebumen": where someone comes from, not who
     k = i - 1
     while k >= 0 and (
@@ -1679,7 +1679,8 @@ def _pre_role(
     return without_rank(text[toks[head].start : toks[last].end])
 
 
-_ORIGIN_WORDS = _wordset("asal kelahiran keturunan berkebangsaan")
+# Words before a place that say where someone comes from: "pemain asal Brasil".
+ORIGIN_WORDS = _wordset("asal kelahiran keturunan berkebangsaan")
 
 
 # Prepositions inside a role before ", Name": "Ahli di bidang infrastruktur, Danang …".

@@ -31,6 +31,7 @@ from .speakers import (
     _after_locative,
     _appositive_person,
     _clean_role,
+    _name_then_role,
     _office_area,
     _speaker_of,
     _unlinked_person,
@@ -716,20 +717,14 @@ def attribution_after(ctx: _Context, start: int, limit: int) -> Attribution | No
     return _bare_name_after(ctx, start, words[i:], limit)
 
 
-_THEN_ROLE = re.compile(r"\s*,\s*([a-z]\w*)")
-
-
 def _named_then_described(ctx: _Context, speaker: Speaker | None, start: int, end: int) -> bool:
-    """The phrase opens with the speaker's name, then a comma and a lower-case role word:
-    "kata Aninda Mitra, analis Moody's …" names her (a name with an ordinary word in it),
-    not someone behind the office."""
+    """The phrase opens with the speaker's name, then a lower-case role word: "kata Aninda
+    Mitra, analis Moody's …" names her (a name with an ordinary word in it), not someone
+    behind the office."""
     if speaker is None or speaker.id is None:
         return False
     first = next((m for m in ctx.mentions_in(start, end) if m.entity.id == speaker.id), None)
-    if first is None or ctx.words(start, first.start):
-        return False
-    m = _THEN_ROLE.match(ctx.text, first.end)
-    return m is not None and m.group(1) in load_words("id").role_heads
+    return first is not None and _name_then_role(ctx, start, first)
 
 
 def _bare_name_after(

@@ -7,13 +7,13 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from ..entities.detect import is_verb, load_words, without_rank
+from ..entities.detect import ORIGIN_WORDS, is_verb, load_words, without_rank
 from ..entities.gazetteer import load_gazetteer
 from ..lexicon import load_toml
 from ..model import slug
 from .context import _TRAIL, Speaker, _Context, _is_title_word, _Mention
 
-_ORIGIN = frozenset({"asal", "kelahiran", "keturunan", "berkebangsaan", "warga"})
+_ORIGIN = ORIGIN_WORDS | {"warga"}  # "warga Cilodong": someone who lives there
 
 
 def _origin_only(ctx: _Context, start: int, m: _Mention) -> bool:
