@@ -698,6 +698,9 @@ _RAKA = (
 # Speakers with the shipped model typing the names, where the rule depends on its types:
 # (text, quote start, speaker)
 MODEL_SPEAKERS = [
+    # "bintang" describing the one spoken of (a film named, no person)
+    ("Adjie Pangestu menikahi gadis 22 tahun.\n\n“Orangnya sederhana dan menerima saya apa "
+     "adanya,” kata bintang ' 7 Manusia Harimau '.", "Orangnya sederhana", "Adjie Pangestu"),
     # an office closed by its demonstrative points back at the one spoken of, not its body
     ("Zulkifli Hasan menolak rencana pembangunan gedung baru DPR.\n\n“Nanti lagi saja. Kita "
      "tegas menolak,” terang Ketua MPR RI tersebut.", "Nanti lagi", "Zulkifli Hasan"),
