@@ -1521,3 +1521,19 @@ def test_the_subject_of_a_regulation_is_no_office_holder() -> None:
         "Sesuai Peraturan Menteri Perhubungan Nomor 26 Tahun 2017 tentang Angkutan Online, "
         "taksi itu ilegal.")}  # fmt: skip
     assert not any(e.role and "tentang" in e.role for e in found.values()), found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # sellers and owners are what an ordinary speaker is
+        ("Kartini, penjual palai bada di kawasan Ampang, mengatakan ada banyak jenis palai.",
+         "Kartini", "penjual palai bada di kawasan Ampang"),
+        ("Pemilik Chelsea, Roman Abramovich, disebut siap mengucurkan dana.",
+         "Roman Abramovich", "Pemilik Chelsea"),
+        # … and, like "kuasa hukum", an owner's word right before a name names what is owned
+        ("Pemilik baru City mengatakan klub akan membeli pemain baru.", "City", "absent"),
+    ],
+)  # fmt: skip
+def test_owners_and_sellers(text: str, name: str, role: str) -> None:
+    assert_roles(text, {name: role})
