@@ -536,6 +536,12 @@ def _split_leading_acronyms(found: list[Candidate], words: Words, text: str) -> 
     return [part for c in found for part in _split_leading_acronym(c, words, text)]
 
 
+def _role_before(c: Candidate, role: str, text: str) -> int:
+    """Where ``role``, one of ``c``'s roles, starts when it stands before the name (its
+    office, up to ", " between them), else -1."""
+    return text.rfind(role, max(0, c.start - len(role) - 3), c.start)
+
+
 def _bodies_in_offices(found: list[Candidate], words: Words, text: str) -> list[Candidate]:
     """A name the rules made a person only for the office before it, when that office
     is part of the next person's ("Sekjen DPP PDI Perjuangan Hasto Kristiyanto": "DPP"
@@ -545,7 +551,7 @@ def _bodies_in_offices(found: list[Candidate], words: Words, text: str) -> list[
     out = list(found)
     for k, c in enumerate(found):
         for role in c.roles:
-            at = text.rfind(role, max(0, c.start - len(role) - 3), c.start)
+            at = _role_before(c, role, text)
             if at < 0:
                 continue
             for n in range(k - 1, -1, -1):
@@ -582,8 +588,9 @@ def _lists_read_as_roles(found: list[Candidate], words: Words, text: str) -> lis
 def _holds_a_list(
     c: Candidate, role: str, people: list[Candidate], words: Words, text: str
 ) -> bool:
+    """``role`` of ``c`` takes in another of ``people`` the way a list does."""
     after = text.find(role, c.end, c.end + len(role) + 4)
-    at = after if after >= 0 else text.rfind(role, max(0, c.start - len(role) - 3), c.start)
+    at = after if after >= 0 else _role_before(c, role, text)
     if at < 0:
         return False
     inside = [p for p in people if p is not c and at <= p.start and p.end <= at + len(role)]
@@ -1525,14 +1532,14 @@ def person_roles(
     # a name of two words or more opening its sentence: "Fedrich Yunadi, kuasa hukum …
     # mengatakan" (one word there is as often an adverb: "Pasalnya, manajer … itu")
     opens = j > i and (i == 0 or toks[i - 1].text in ".!?\n") and not is_verb(toks[i].low, words)
-    placed = place and i == j and _after_locative(toks, i, words)
+    placed = place and i == j and _placed_before(toks, i, words)
     post = None if placed else _appositive(text, toks, j, words, opens=opens)
     if post:
         roles.append(post)
     return roles
 
 
-def _after_locative(toks: list[_Tok], i: int, words: Words) -> bool:
+def _placed_before(toks: list[_Tok], i: int, words: Words) -> bool:
     """ "di", or a verb's "dari"/"ke", right before the name: "dihubungi dari Purwokerto,
     Kepala … Teguh Wardoyo" names a place, and the office after it is the next name's
     ("informasi dari Markoneng, manajer Jupe" names a source)."""

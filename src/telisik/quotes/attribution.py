@@ -21,6 +21,7 @@ from .context import (
     _Context,
     _is_title_word,
     _Mention,
+    _past_space,
 )
 from .persons import personhood
 from .speakers import (
@@ -406,8 +407,8 @@ def _office_pointing_back(ctx: _Context, start: int, limit: int) -> bool:
     words = ctx.words(start, ctx.stop(start, limit, ",.;\n"))
     if not 1 < len(words) <= 8:
         return False
-    after = ctx.text[words[-1][1] : limit].lstrip()
-    named = after[:1] == "," and _person_starts(ctx, limit - len(after) + 1)
+    k = _past_space(ctx.text, words[-1][1], limit)
+    named = k < limit and ctx.text[k] == "," and _person_starts(ctx, k + 1)
     return (
         words[0][2] in load_words("id").role_heads
         and words[-1][2] in DEMONSTRATIVES
@@ -736,7 +737,7 @@ def _bare_name_after(
     text = ctx.text
     if start == 0 or text[start - 1] not in '"”’»':
         return None  # only right after a closing mark, not after reported words
-    handle = _HANDLE.match(text, start + len(text[start:limit]) - len(text[start:limit].lstrip()))
+    handle = _HANDLE.match(text, _past_space(text, start, limit))
     if handle is not None and not text[handle.end() : limit].strip(" .,"):
         sp = Speaker(slug(handle.group()), handle.group(), None)  # "“…” @melisasarie."
         return Attribution(sp, "", False, handle.start(), handle.end())
@@ -1168,7 +1169,7 @@ def _next_appositive_person(ctx: _Context, start: int, end: int, limit: int) -> 
         return end
     k = end
     for _ in range(3):
-        k += len(text[k:limit]) - len(text[k:limit].lstrip())
+        k = _past_space(text, k, limit)
         if k >= limit or text[k] != ",":
             break
         stop = text.find(",", k + 1, limit)
@@ -1195,7 +1196,7 @@ def _role_tail_end(ctx: _Context, end: int, limit: int) -> int:
     "koordinator Forum Masyarakat Peduli Parlemen Indonesia (Formappi)"."""
     text = ctx.text
     while True:
-        k = end + len(text[end:limit]) - len(text[end:limit].lstrip())
+        k = _past_space(text, end, limit)
         if k < limit and text[k] == ")":  # a phrase that ended inside "(LPAD"
             end = k + 1
             continue
@@ -1239,7 +1240,7 @@ def _appositive_name(
 ) -> int | None:
     """End of "Name," after a role phrase ending at ``end``: "juru bicara …, Lin Jian,"."""
     text = ctx.text
-    k = end + len(text[end:limit]) - len(text[end:limit].lstrip())
+    k = _past_space(text, end, limit)
     if k >= limit or text[k] != ",":
         return None
     # "kantor berita resmi Pyongyang, KCNA, …", "Manajer Tim, Chairul Basalamah, …"

@@ -238,6 +238,11 @@ class _Context:
         return any(before.rstrip().endswith(h) for h in lex.media_heads if " " in h)
 
 
+def _past_space(text: str, k: int, limit: int) -> int:
+    """The first position from ``k`` (before ``limit``) that is not white space."""
+    return k + len(text[k:limit]) - len(text[k:limit].lstrip())
+
+
 def _is_title_word(word: str) -> bool:
     """A word whose period is not a full stop: an initial or an abbreviated title."""
     return len(word) == 1 or word in ABBREVIATIONS

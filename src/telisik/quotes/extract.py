@@ -27,7 +27,7 @@ from .attribution import (
     narrative_channels,
     relay_in,
 )
-from .context import _TRAIL, _WORD, _Context, load_lexicon
+from .context import _TRAIL, _WORD, _Context, _past_space, load_lexicon
 from .marks import Marked, quoted_spans
 from .resolve import _CONTINUE, _PRONOUN, _TITLE_WORDS, _fill_pronouns, _marker
 from .speakers import occupation_of, speaker_in
@@ -458,9 +458,7 @@ def _content_end(ctx: _Context, start: int, end: int) -> int:
     text = ctx.text
     pos = text.find(",", start, end)
     while pos >= 0:
-        nxt = _WORD.match(
-            text, pos + 1 + (len(text[pos + 1 : end]) - len(text[pos + 1 : end].lstrip()))
-        )
+        nxt = _WORD.match(text, _past_space(text, pos + 1, end))
         if nxt and nxt.group().casefold() in ctx.lex.concessive:
             return pos
         pos = text.find(",", pos + 1, end)
